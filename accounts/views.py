@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import ProfileForm, SignUpForm
+from accounts.services import profile_for
+from countries.dimensions import DIMENSIONS
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if not settings.SIGNUP_ENABLED:
+        raise Http404("Sign-up is switched off on this site.")
+    if request.user.is_authenticated:
+        return redirect("plans:dashboard")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome. Set your home country to start your first plan.")
+        return redirect("accounts:profile")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def profile_update(request):
+    profile = profile_for(request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        next_url = request.POST.get("next", "")
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(next_url)
+        return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile_form.html",
+        {"form": form, "dimensions": DIMENSIONS, "next": request.GET.get("next", "")},
+    )

@@ -1,0 +1,130 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from countries.dimensions import DIMENSION_CHOICES, SCORE_MAX, SCORE_MIN
+from countries.models import Country
+
+
+class CounterpartyQuerySet(models.QuerySet):
+    def owned_by(self, user) -> "CounterpartyQuerySet":
+        return self.filter(owner=user)
+
+
+class Counterparty(models.Model):
+    """An organisation the negotiator deals with."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="counterparties"
+    )
+    name = models.CharField(max_length=200)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
+    industry = models.CharField(max_length=120, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    website = models.URLField(max_length=300, blank=True)
+    notes = models.TextField(max_length=5000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CounterpartyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name_plural = "counterparties"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("counterparties:detail", args=[self.pk])
+
+    def adjusted_scores(self) -> dict[str, int]:
+        """Adjusted score per dimension code. Queries unless `adjustments` is prefetched."""
+        return {a.dimension: a.score for a in self.adjustments.all()}
+
+
+class CultureAdjustment(models.Model):
+    """The organisation's own score on one dimension, where it departs from its country."""
+
+    counterparty = models.ForeignKey(
+        Counterparty, on_delete=models.CASCADE, related_name="adjustments"
+    )
+    dimension = models.CharField(max_length=3, choices=DIMENSION_CHOICES)
+    score = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(SCORE_MIN), MaxValueValidator(SCORE_MAX)]
+    )
+    reason = models.CharField(
+        max_length=300, help_text="Why this organisation departs from its national score."
+    )
+
+    class Meta:
+        ordering = ["counterparty", "dimension"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counterparty", "dimension"], name="counterparties_one_adjustment_per_dim"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=SCORE_MIN, score__lte=SCORE_MAX),
+                name="counterparties_adjustment_score_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.counterparty}: {self.get_dimension_display()} {self.score}"
+
+    def get_absolute_url(self) -> str:
+        return self.counterparty.get_absolute_url()
+
+
+class Person(models.Model):
+    """Someone on the counterparty's side."""
+
+    class Role(models.TextChoices):
+        DECISION_MAKER = "decision_maker", "Decision-maker"
+        INFLUENCER = "influencer", "Influencer"
+        GATEKEEPER = "gatekeeper", "Gatekeeper"
+        TECHNICAL = "technical", "Technical evaluator"
+        INTERMEDIARY = "intermediary", "Interpreter or intermediary"
+        OTHER = "other", "Other"
+
+    class Seniority(models.TextChoices):
+        EXECUTIVE = "executive", "Owner or top executive"
+        SENIOR = "senior", "Senior manager"
+        MIDDLE = "middle", "Middle manager"
+        STAFF = "staff", "Staff"
+        UNKNOWN = "unknown", "Unknown"
+
+    class InnerCircle(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        UNKNOWN = "unknown", "Unknown"
+
+    counterparty = models.ForeignKey(Counterparty, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.OTHER)
+    seniority = models.CharField(max_length=20, choices=Seniority.choices, default=Seniority.UNKNOWN)
+    inner_circle = models.CharField(
+        "in the inner circle",
+        max_length=10,
+        choices=InnerCircle.choices,
+        default=InnerCircle.UNKNOWN,
+    )
+    introduced_by = models.CharField(
+        "how we were introduced", max_length=300, blank=True
+    )
+    notes = models.TextField(max_length=5000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return self.counterparty.get_absolute_url()

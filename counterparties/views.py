@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def counterparty_list(request):
+    return HttpResponse("")
