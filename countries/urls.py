@@ -1,11 +1,12 @@
 from django.urls import path
 
 from countries import views
+from plans.views import country_compare
 
 app_name = "countries"
 
 urlpatterns = [
     path("", views.country_list, name="list"),
-    path("compare/", views.country_compare, name="compare"),
+    path("compare/", country_compare, name="compare"),
     path("<str:code>/", views.country_detail, name="detail"),
 ]
