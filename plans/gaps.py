@@ -164,6 +164,10 @@ class GapAnalysis:
         """Comparable gaps, largest first."""
         return sorted((g for g in self.gaps if g.size is not None), key=lambda g: -g.size)
 
+    def needing_guidance(self) -> list[DimensionGap]:
+        """Moderate and large gaps, largest first."""
+        return [g for g in self.ranked() if g.needs_guidance]
+
     @property
     def any_adjusted(self) -> bool:
         return any(g.ours_adjusted or g.theirs_adjusted for g in self.gaps)

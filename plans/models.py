@@ -35,9 +35,7 @@ class Plan(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
     )
-    counterparty = models.ForeignKey(
-        Counterparty, on_delete=models.PROTECT, related_name="plans"
-    )
+    counterparty = models.ForeignKey(Counterparty, on_delete=models.PROTECT, related_name="plans")
     title = models.CharField(max_length=200)
     our_country = models.ForeignKey(
         Country,

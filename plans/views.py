@@ -1,13 +1,179 @@
-from django.http import HttpResponse
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_http_methods, require_safe
+
+from accounts.services import profile_for
+from counterparties.models import Counterparty, CultureAdjustment
+from countries.models import Country, ScoreEdition
+from plans import gaps
+from plans.charts import grouped_chart
+from plans.culture import edition_variances, guidance_for, national_scores, plan_gap_analysis
+from plans.forms import CompareForm, GapNotesForm, PlanForm
+from plans.models import Plan
+from plans.services import plan_create, plan_gap_notes_save
+from plans.stages import plan_stages
+
+DASHBOARD_PLANS = 20
+DASHBOARD_COUNTERPARTIES = 10
 
 
+def _owned_plan(request, pk: int) -> Plan:
+    queryset = Plan.objects.owned_by(request.user).select_related(
+        "counterparty__country", "our_country", "edition"
+    )
+    queryset = queryset.prefetch_related(
+        Prefetch("counterparty__adjustments", queryset=CultureAdjustment.objects.order_by())
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def _gap_context(plan: Plan, profile) -> dict:
+    analysis = plan_gap_analysis(plan, profile, edition_variances(plan.edition))
+    return {
+        "analysis": analysis,
+        "chart": grouped_chart(analysis),
+        "guidance": guidance_for(analysis),
+        "bands": gaps.band_thresholds(),
+        "ours_label": f"Your side ({plan.our_country.name})",
+        "theirs_label": f"{plan.counterparty.name} ({plan.counterparty.country.name})",
+        "personal_used": any(g.ours_adjusted for g in analysis.gaps),
+        "adjusted_used": any(g.theirs_adjusted for g in analysis.gaps),
+    }
+
+
+@require_safe
 def dashboard(request):
-    return HttpResponse("")
+    profile = profile_for(request.user)
+    plans = (
+        Plan.objects.owned_by(request.user)
+        .select_related("counterparty__country")
+        .by_next_meeting()[:DASHBOARD_PLANS]
+    )
+    counterparties = (
+        Counterparty.objects.owned_by(request.user)
+        .select_related("country")
+        .annotate(plan_count=Count("plans", distinct=True))
+        .order_by("-updated_at")[:DASHBOARD_COUNTERPARTIES]
+    )
+    return render(
+        request,
+        "plans/dashboard.html",
+        {"profile": profile, "plans": plans, "counterparties": counterparties},
+    )
 
 
+@require_safe
 def plan_list(request):
-    return HttpResponse("")
+    plans = (
+        Plan.objects.owned_by(request.user)
+        .select_related("counterparty__country")
+        .by_next_meeting()
+    )
+    return render(request, "plans/plan_list.html", {"plans": plans})
 
 
+@require_http_methods(["GET", "POST"])
+def plan_create_view(request):
+    profile = profile_for(request.user)
+    if profile.home_country_id is None:
+        messages.info(request, "Before your first plan, tell us the culture you negotiate from.")
+        return redirect(
+            f"{reverse('accounts:profile')}?{urlencode({'next': request.get_full_path()})}"
+        )
+    initial = {"our_country": profile.home_country_id}
+    if counterparty_pk := request.GET.get("counterparty"):
+        initial["counterparty"] = counterparty_pk
+    form = PlanForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = plan_create(owner=request.user, plan=form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Plan “{plan.title}” created. Start with the cultural gap.")
+            return redirect("plans:gap", pk=plan.pk)
+    has_counterparties = Counterparty.objects.owned_by(request.user).exists()
+    return render(
+        request,
+        "plans/plan_form.html",
+        {"form": form, "has_counterparties": has_counterparties},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_update(request, pk):
+    plan = _owned_plan(request, pk)
+    form = PlanForm(request.POST or None, instance=plan, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Plan details saved.")
+        return redirect(plan)
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+
+
+@require_http_methods(["GET", "POST"])
+def plan_delete(request, pk):
+    plan = _owned_plan(request, pk)
+    if request.method == "POST":
+        title = plan.title
+        plan.delete()
+        messages.success(request, f"Plan “{title}” deleted.")
+        return redirect("plans:list")
+    return render(request, "plans/plan_confirm_delete.html", {"plan": plan})
+
+
+@require_safe
 def plan_detail(request, pk):
-    return HttpResponse("")
+    plan = _owned_plan(request, pk)
+    profile = profile_for(request.user)
+    context = {"plan": plan, "stages": plan_stages(plan), "current": None}
+    context.update(_gap_context(plan, profile))
+    return render(request, "plans/plan_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_gap(request, pk):
+    plan = _owned_plan(request, pk)
+    form = GapNotesForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        plan_gap_notes_save(plan=plan, notes=form.cleaned_data["gap_notes"])
+        messages.success(request, "Your notes on the cultural gap are saved.")
+        return redirect("plans:gap", pk=plan.pk)
+    profile = profile_for(request.user)
+    context = {"plan": plan, "form": form, "stages": plan_stages(plan), "current": "gap"}
+    context.update(_gap_context(plan, profile))
+    return render(request, "plans/plan_gap.html", context)
+
+
+@require_safe
+def country_compare(request):
+    """Any two countries or regions side by side, outside any plan; bookmarkable by code."""
+    edition = ScoreEdition.objects.default()
+    countries = list(Country.objects.with_scores(edition))
+    form = CompareForm(request.GET or None, countries=countries)
+    context = {"form": form, "edition": edition}
+    if edition is not None and request.GET and form.is_valid():
+        by_code = {c.code: c for c in countries}
+        ours, theirs = by_code[form.cleaned_data["a"]], by_code[form.cleaned_data["b"]]
+        analysis = gaps.analyse_gap(
+            national_scores(ours, edition),
+            national_scores(theirs, edition),
+            edition_variances(edition),
+        )
+        context.update(
+            {
+                "ours": ours,
+                "theirs": theirs,
+                "analysis": analysis,
+                "chart": grouped_chart(analysis),
+                "guidance": guidance_for(analysis),
+                "bands": gaps.band_thresholds(),
+                "ours_label": ours.name,
+                "theirs_label": theirs.name,
+            }
+        )
+    return render(request, "plans/country_compare.html", context)
