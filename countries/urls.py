@@ -1,7 +1,7 @@
 from django.urls import path
 
 from countries import views
-from plans.views import country_compare
+from plans.views.compare import country_compare
 
 app_name = "countries"
 
