@@ -32,10 +32,11 @@ def signup(request):
 def profile_update(request):
     profile = profile_for(request.user)
     form = ProfileForm(request.POST or None, instance=profile)
+    # Carried through an invalid POST too, so the user still lands where they came from.
+    next_url = request.POST.get("next") or request.GET.get("next", "")
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your profile is saved.")
-        next_url = request.POST.get("next", "")
         if next_url and url_has_allowed_host_and_scheme(
             next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
@@ -44,5 +45,5 @@ def profile_update(request):
     return render(
         request,
         "accounts/profile_form.html",
-        {"form": form, "dimensions": DIMENSIONS, "next": request.GET.get("next", "")},
+        {"form": form, "dimensions": DIMENSIONS, "next": next_url},
     )
