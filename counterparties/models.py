@@ -105,16 +105,16 @@ class Person(models.Model):
     name = models.CharField(max_length=200)
     title = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.OTHER)
-    seniority = models.CharField(max_length=20, choices=Seniority.choices, default=Seniority.UNKNOWN)
+    seniority = models.CharField(
+        max_length=20, choices=Seniority.choices, default=Seniority.UNKNOWN
+    )
     inner_circle = models.CharField(
         "in the inner circle",
         max_length=10,
         choices=InnerCircle.choices,
         default=InnerCircle.UNKNOWN,
     )
-    introduced_by = models.CharField(
-        "how we were introduced", max_length=300, blank=True
-    )
+    introduced_by = models.CharField("how we were introduced", max_length=300, blank=True)
     notes = models.TextField(max_length=5000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
