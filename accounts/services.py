@@ -29,7 +29,9 @@ def trainers_group_sync() -> Group:
     return group
 
 
-def trainer_create_or_promote(*, username: str, email: str = "", password: str | None = None) -> tuple[User, bool]:
+def trainer_create_or_promote(
+    *, username: str, email: str = "", password: str | None = None
+) -> tuple[User, bool]:
     """Make `username` a staff member of Trainers (never a superuser); returns (user, created)."""
     user, created = User.objects.get_or_create(username=username, defaults={"email": email})
     if created:

@@ -82,9 +82,7 @@ def _parse_score(raw: str, *, line: int, column: str) -> int | None:
     try:
         number = int(value)
     except ValueError:
-        raise ScoreFileError(
-            f"'{value}' is not a whole number", line=line, column=column
-        ) from None
+        raise ScoreFileError(f"'{value}' is not a whole number", line=line, column=column) from None
     if not SCORE_MIN <= number <= SCORE_MAX:
         raise ScoreFileError(
             f"{number} is outside {SCORE_MIN} to {SCORE_MAX}", line=line, column=column
@@ -114,13 +112,13 @@ def parse_score_csv(text: str) -> list[ScoreRow]:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            raise ScoreFileError(
-                f"expected {len(header)} fields, found {len(values)}", line=line
-            )
+            raise ScoreFileError(f"expected {len(header)} fields, found {len(values)}", line=line)
         record = dict(zip(header, values, strict=True))
         code = record["iso3"].strip().upper()
         if not code or len(code) > 5:
-            raise ScoreFileError("a code of 1 to 5 characters is required", line=line, column="iso3")
+            raise ScoreFileError(
+                "a code of 1 to 5 characters is required", line=line, column="iso3"
+            )
         if code in seen:
             raise ScoreFileError(
                 f"code {code} already appears on line {seen[code]}", line=line, column="iso3"
@@ -128,7 +126,9 @@ def parse_score_csv(text: str) -> list[ScoreRow]:
         seen[code] = line
         label = record["name"].strip()
         if not label or len(label) > 100:
-            raise ScoreFileError("a name of 1 to 100 characters is required", line=line, column="name")
+            raise ScoreFileError(
+                "a name of 1 to 100 characters is required", line=line, column="name"
+            )
         scores = {
             code_: _parse_score(record[code_], line=line, column=code_) for code_ in DIMENSION_CODES
         }

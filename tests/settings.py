@@ -8,7 +8,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 
-from negotiation_prep.settings import *  # noqa: E402, F403
+from negotiation_prep.settings import *  # noqa: F403
 
 STORAGES = {
     **STORAGES,  # noqa: F405

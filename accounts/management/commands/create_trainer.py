@@ -18,9 +18,7 @@ class Command(BaseCommand):
             metavar="VAR",
             help="Read the new user's password from this environment variable.",
         )
-        parser.add_argument(
-            "--no-input", action="store_true", help="Do not prompt for a password."
-        )
+        parser.add_argument("--no-input", action="store_true", help="Do not prompt for a password.")
 
     def handle(self, *args, username, email, password_from_env, no_input, **options):
         import os
