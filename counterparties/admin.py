@@ -1,0 +1,48 @@
+"""Counterparties are negotiators' private data: only superusers see them in the admin.
+
+Trainers are staff with permissions on reference data; the checks below keep this
+model out of their admin even if someone grants them its permissions by mistake.
+"""
+
+from django.contrib import admin
+
+from counterparties.models import Counterparty, CultureAdjustment, Person
+
+
+class SuperuserOnlyMixin:
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+
+class PersonInline(SuperuserOnlyMixin, admin.TabularInline):
+    model = Person
+    fields = ["name", "title", "role", "seniority", "inner_circle"]
+    extra = 0
+
+
+class CultureAdjustmentInline(SuperuserOnlyMixin, admin.TabularInline):
+    model = CultureAdjustment
+    fields = ["dimension", "score", "reason"]
+    extra = 0
+
+
+@admin.register(Counterparty)
+class CounterpartyAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["name", "owner", "country", "industry", "updated_at"]
+    list_select_related = ["owner", "country"]
+    search_fields = ["name", "industry", "city", "owner__username"]
+    list_filter = ["updated_at"]
+    raw_id_fields = ["owner"]
+    inlines = [PersonInline, CultureAdjustmentInline]
