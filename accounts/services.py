@@ -7,7 +7,7 @@ TRAINERS_GROUP = "Trainers"
 # data (counterparties, people, plans) is deliberately absent.
 TRAINER_MODELS: dict[str, tuple[str, ...]] = {
     "countries": ("country", "scoreedition", "countryscore"),
-    "plans": ("gapguidance",),
+    "plans": ("gapguidance", "questiontemplate"),
 }
 
 

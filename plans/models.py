@@ -7,10 +7,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from counterparties.models import Counterparty
+from counterparties.models import Counterparty, Person
 from countries.dimensions import DIMENSION_CHOICES
 from countries.models import Country, ScoreEdition
 from plans.currencies import validate_currency
+from plans.goals import SIGNAL_KEYS
 
 
 class PlanQuerySet(models.QuerySet):
@@ -80,6 +81,11 @@ class Plan(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     gap_notes = models.TextField("notes on the cultural gap", max_length=10000, blank=True)
     gap_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Stages 2 and 3 save independently; the version catches two tabs saving the same stage.
+    goals_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    goals_version = models.PositiveIntegerField(default=0, editable=False)
+    relationship_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    relationship_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -162,3 +168,364 @@ class GapGuidance(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("admin:plans_gapguidance_change", args=[self.pk])
+
+
+# Stage 2: goals, transaction or relationship ------------------------------------------
+
+
+def _money_field(verbose_name: str, help_text: str = "") -> models.DecimalField:
+    return models.DecimalField(
+        verbose_name,
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=help_text,
+    )
+
+
+def _not_negative(field: str, model: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}),
+        name=f"plans_{model}_{field}_not_negative",
+    )
+
+
+class Answer(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NOT_SURE = "not_sure", "Not sure"
+
+
+def _signal_field(verbose_name: str) -> models.CharField:
+    return models.CharField(verbose_name, max_length=10, choices=Answer.choices, blank=True)
+
+
+def _signal_note() -> models.CharField:
+    return models.CharField("note", max_length=500, blank=True)
+
+
+class GoalAssessment(models.Model):
+    """Stage 2 of a plan: the answers on the deal's signals and the money positions.
+
+    The money positions are confidential: printouts taken into a meeting leave them out
+    (see CONFIDENTIAL_FIELDS).
+    """
+
+    CONFIDENTIAL_FIELDS = (
+        "our_target",
+        "our_walk_away",
+        "their_target_estimate",
+        "their_walk_away_estimate",
+    )
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="goal_assessment")
+    repeats = _signal_field("Will the same deal repeat with this counterparty?")
+    repeats_note = _signal_note()
+    best_efforts = _signal_field("Do we need their best efforts on service or quality?")
+    best_efforts_note = _signal_note()
+    holds_our_assets = _signal_field(
+        "Will they hold our moulds, designs, intellectual property or credit information?"
+    )
+    holds_our_assets_note = _signal_note()
+    unique_asset = _signal_field("Is this a unique asset we buy once?")
+    unique_asset_note = _signal_note()
+    switch_suppliers = _signal_field("Do we intend to switch suppliers often?")
+    switch_suppliers_note = _signal_note()
+    commodity = _signal_field("Is it a commodity?")
+    commodity_note = _signal_note()
+    marketplace = _signal_field("Is it bought by bidding in an automated marketplace?")
+    marketplace_note = _signal_note()
+    our_target = _money_field("our target", "The result we aim for.")
+    our_walk_away = _money_field("our walk-away point", "Beyond this we do not sign.")
+    their_target_estimate = _money_field("their target (our estimate)")
+    their_walk_away_estimate = _money_field("their walk-away point (our estimate)")
+
+    class Meta:
+        ordering = ["plan"]
+        constraints = [
+            _not_negative(field, "goalassessment")
+            for field in (
+                "our_target",
+                "our_walk_away",
+                "their_target_estimate",
+                "their_walk_away_estimate",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Goals for {self.plan}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:goals", args=[self.plan_id])
+
+    def answers(self) -> dict[str, str]:
+        """Signal key -> answer ("" when unanswered), for plans.goals."""
+        return {key: getattr(self, key) for key in SIGNAL_KEYS}
+
+    def notes(self) -> dict[str, str]:
+        return {key: getattr(self, f"{key}_note") for key in SIGNAL_KEYS}
+
+
+class RoadmapStep(models.Model):
+    """One step from the first (test) order towards the total deal."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="roadmap_steps")
+    position = models.PositiveSmallIntegerField("order", default=1)
+    title = models.CharField(max_length=200)
+    value = models.DecimalField(
+        max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    target_on = models.DateField("target date", null=True, blank=True)
+    move_on_when = models.TextField("what must be true to move on", max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["plan", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0), name="plans_roadmapstep_value_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:goals", args=[self.plan_id]) + "#roadmap"
+
+
+class SayEarlyItem(models.Model):
+    """Something to make clear early in the talks, and whether it has been said."""
+
+    class Topic(models.TextChoices):
+        TEST_ORDER = "test_order", "The first order is a test, and the roadmap beyond it"
+        ORDER_SIZES = "order_sizes", "Expected order sizes"
+        TECHNOLOGY_TRANSFER = "technology_transfer", "Technology transfer"
+        IP_PROTECTION = "ip_protection", "The intellectual property we will protect"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="say_early_items")
+    topic = models.CharField(max_length=30, choices=Topic.choices)
+    what_we_will_say = models.TextField(max_length=2000, blank=True)
+    said = models.BooleanField("said", default=False)
+
+    class Meta:
+        ordering = ["plan", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "topic"], name="plans_one_say_early_per_topic")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_topic_display()
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:goals", args=[self.plan_id]) + "#say-early"
+
+
+# Stage 3: the relationship plan -------------------------------------------------------
+
+
+class LearnItem(models.Model):
+    """Something we want to learn about the counterparty or their industry."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        LEARNED = "learned", "Learned"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="learn_items")
+    topic = models.CharField(max_length=200)
+    why_it_matters = models.CharField(max_length=500, blank=True)
+    source = models.CharField("source or occasion", max_length=200, blank=True)
+    due_on = models.DateField("due date", null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    learned = models.TextField("what we learned", max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["plan", F("due_on").asc(nulls_last=True), "pk"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:relationship", args=[self.plan_id]) + "#learn"
+
+    def clean(self) -> None:
+        if self.status == self.Status.LEARNED and not self.learned.strip():
+            raise ValidationError(
+                {"learned": "Write down what you learned, or set the status back to in progress."}
+            )
+
+
+class TellItem(models.Model):
+    """Something we want the counterparty to know about us."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tell_items")
+    topic = models.CharField(max_length=200)
+    message = models.TextField("what we will say", max_length=2000, blank=True)
+    when = models.CharField(max_length=200, blank=True)
+    to_whom = models.CharField("to whom", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["plan", "pk"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:relationship", args=[self.plan_id]) + "#tell"
+
+
+class KeepItem(models.Model):
+    """Something we keep to ourselves. Confidential: printouts leave these out."""
+
+    confidential = True
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="keep_items")
+    topic = models.CharField(max_length=200)
+    notes = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["plan", "pk"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:relationship", args=[self.plan_id]) + "#keep"
+
+
+class QuestionTemplate(models.Model):
+    """A safe, useful question for early meetings, kept by trainers in the admin."""
+
+    class Tag(models.TextChoices):
+        FIRST_MEETING = "first_meeting", "First meeting"
+        MEAL = "meal", "Over a meal or banquet"
+        SITE_VISIT = "site_visit", "On a site visit"
+        BEFORE_TERMS = "before_terms", "Before talking terms"
+        FOLLOW_UP = "follow_up", "Following up after an order"
+
+    text = models.CharField(max_length=300, unique=True)
+    tag = models.CharField(
+        "when it helps", max_length=20, choices=Tag.choices, default=Tag.FIRST_MEETING
+    )
+    why_it_helps = models.CharField(
+        max_length=500, blank=True, help_text="What the answer tells the negotiator."
+    )
+    is_active = models.BooleanField(
+        "offered to negotiators",
+        default=True,
+        help_text="Untick to stop offering the question without deleting it from plans.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["tag", "text"]
+        verbose_name = "library question"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:plans_questiontemplate_change", args=[self.pk])
+
+
+class PlanQuestion(models.Model):
+    """A question the negotiator brings to the meeting, and afterwards its answer."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="questions")
+    source = models.ForeignKey(
+        QuestionTemplate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The library question this was picked from, if any.",
+    )
+    text = models.CharField("question", max_length=300)
+    position = models.PositiveSmallIntegerField("order", default=1)
+    asked = models.BooleanField(default=False)
+    answer = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["plan", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:relationship", args=[self.plan_id]) + "#questions"
+
+
+class Occasion(models.Model):
+    """A meeting, meal or visit: due diligence in both directions."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", "Meeting"
+        DINNER = "dinner", "Dinner"
+        BANQUET = "banquet", "Banquet"
+        SITE_VISIT = "site_visit", "Site visit"
+        CALL = "call", "Call"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="occasions")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MEETING)
+    held_on = models.DateField("date", null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    our_attendees = models.CharField("who attends from our side", max_length=500, blank=True)
+    their_attendees = models.ManyToManyField(
+        Person, blank=True, related_name="occasions", verbose_name="who attends from theirs"
+    )
+    objectives = models.TextField(max_length=2000, blank=True)
+    watch_for = models.TextField(
+        "what to watch for",
+        max_length=2000,
+        blank=True,
+        help_text="For example who defers to whom, and who speaks for the group.",
+    )
+    observed = models.TextField("afterwards: what we observed", max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["plan", F("held_on").asc(nulls_last=True), "pk"]
+
+    def __str__(self) -> str:
+        when = self.held_on.isoformat() if self.held_on else "date not set"
+        return f"{self.get_kind_display()}, {when}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:relationship", args=[self.plan_id]) + "#occasions"
+
+
+class DecisionMakerBelief(models.Model):
+    """Who we currently believe really decides on their side, and why."""
+
+    class Confidence(models.TextChoices):
+        LOW = "low", "Low"
+        MEDIUM = "medium", "Medium"
+        HIGH = "high", "High"
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="decision_belief")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="who decides",
+    )
+    confidence = models.CharField(max_length=10, choices=Confidence.choices, default=Confidence.LOW)
+    evidence = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["plan"]
+
+    def __str__(self) -> str:
+        return f"Decision-maker for {self.plan}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:relationship", args=[self.plan_id]) + "#decides"
+
+    def current_person(self) -> Person | None:
+        """The person, unless they belong to a counterparty the plan no longer uses."""
+        if self.person is None or self.person.counterparty_id != self.plan.counterparty_id:
+            return None
+        return self.person
