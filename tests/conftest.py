@@ -42,3 +42,21 @@ def client_other(client, other_user):
     """A test client signed in as `other_user`, who owns nothing of `user`'s."""
     client.force_login(other_user)
     return client
+
+
+# --- countries helper: trainers (staff in the Trainers group, see accounts.services) ---
+
+
+@pytest.fixture
+def trainer(db):
+    from accounts.services import trainer_create_or_promote
+
+    user, _ = trainer_create_or_promote(username="trudy", password=PASSWORD)
+    return user
+
+
+@pytest.fixture
+def client_trainer(client, trainer):
+    """A test client signed in as `trainer`."""
+    client.force_login(trainer)
+    return client
