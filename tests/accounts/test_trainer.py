@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.services import TRAINERS_GROUP
+from accounts.services import TRAINER_MODELS, TRAINERS_GROUP
 from countries.dimensions import DIMENSION_CODES
 from countries.models import Country
 from tests.conftest import PASSWORD
@@ -61,16 +61,15 @@ def test_create_trainer_grants_permissions_on_reference_data_only():
     call_command("create_trainer", "bob", "--no-input", stdout=StringIO())
 
     permissions = User.objects.get(username="bob").get_all_permissions()
-    assert "countries.change_country" in permissions
-    assert "countries.change_countryscore" in permissions
+    for permission in ["change_country", "change_countryscore", "change_scoreedition"]:
+        assert f"countries.{permission}" in permissions
     assert "plans.change_gapguidance" in permissions
-    outside = {
-        p
-        for p in permissions
-        if not p.startswith("countries.")
-        and not (p.startswith("plans.") and p.endswith("_gapguidance"))
-    }
-    assert outside == set()
+    # Only the reference models named in the service, and none of the negotiators' own data.
+    granted = {(p.split(".")[0], p.split("_", 1)[1]) for p in permissions}
+    assert granted == {(app, model) for app, models in TRAINER_MODELS.items() for model in models}
+    assert {app for app, _ in granted} == {"countries", "plans"}
+    for model in ["plan", "counterparty", "person", "negotiatorprofile", "user"]:
+        assert not any(p.endswith(f"_{model}") for p in permissions)
 
 
 @pytest.mark.django_db
