@@ -32,16 +32,16 @@ def _ordering(sort: str) -> tuple[str, ...]:
 
 
 def _sort_headers(current: str) -> dict[str, dict]:
-    """Per sortable column: the sort value its link sets and its aria-sort state."""
+    """Per sortable column: the sort value its link sets, its aria-sort state and arrow."""
     headers = {}
     for key, label in SORT_LABELS.items():
         if current == key:
-            state, link = "ascending", f"-{key}"
+            state, link, arrow = "ascending", f"-{key}", "▲"
         elif current == f"-{key}":
-            state, link = "descending", key
+            state, link, arrow = "descending", key, "▼"
         else:
-            state, link = "", key
-        headers[key] = {"label": label, "sort": link, "aria_sort": state}
+            state, link, arrow = "", key, ""
+        headers[key] = {"label": label, "sort": link, "aria_sort": state, "arrow": arrow}
     return headers
 
 

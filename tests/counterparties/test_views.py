@@ -457,6 +457,7 @@ def test_culture_post_redisplays_form_and_saves_nothing_when_invalid(
     assert response.status_code == 200
     content = response.content.decode()
     assert message in content
+    assert "Nothing was saved. Check the dimensions marked below." in content
     assert 'name="idv_score" value="30"' in content
     assert "Family firm" in content
     assert not CultureAdjustment.objects.exists()
