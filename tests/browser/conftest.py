@@ -55,3 +55,14 @@ def signed_in_page(page, live_server, user):
     page.locator("main").get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/")
     return page
+
+
+@pytest.fixture
+def guidance(transactional_db):
+    """The seeded guidance texts: live-server tests flush tables, so seed them again."""
+    import importlib
+
+    from django.apps import apps
+
+    seed = importlib.import_module("plans.migrations.0002_seed_gap_guidance")
+    seed.seed_guidance(apps, None)
