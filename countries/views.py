@@ -1,4 +1,3 @@
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -49,7 +48,3 @@ def country_detail(request, code):
             "rows": [(dimension, scores.get(dimension.code)) for dimension in DIMENSIONS],
         },
     )
-
-
-def country_compare(request):
-    return HttpResponse("")
