@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.text import Truncator
 
-from plans.models import GapGuidance
+from plans.models import GapGuidance, QuestionTemplate
 
 
 @admin.register(GapGuidance)
@@ -29,3 +29,16 @@ class GapGuidanceAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Every cell must keep a text; trainers change wording instead of deleting.
         return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+
+@admin.register(QuestionTemplate)
+class QuestionTemplateAdmin(admin.ModelAdmin):
+    """Trainers keep the library of early-meeting questions that plans pick from."""
+
+    list_display = ["text", "tag", "is_active", "updated_at"]
+    list_filter = ["tag", "is_active"]
+    list_editable = ["is_active"]
+    search_fields = ["text", "why_it_helps"]
+    list_per_page = 50
+    fields = ["text", "tag", "why_it_helps", "is_active", "updated_at"]
+    readonly_fields = ["updated_at"]

@@ -1,11 +1,20 @@
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Max
+from django.forms import BaseModelFormSet, ModelForm
 from django.utils import timezone
 
 from accounts.services import profile_for
 from countries.models import ScoreEdition
-from plans.models import Plan
+from plans.models import (
+    DecisionMakerBelief,
+    GoalAssessment,
+    Plan,
+    PlanQuestion,
+    QuestionTemplate,
+    SayEarlyItem,
+)
 
 
 def default_edition() -> ScoreEdition:
@@ -41,3 +50,123 @@ def plan_gap_notes_save(*, plan: Plan, notes: str) -> Plan:
 
 def home_country_missing(user: User) -> bool:
     return profile_for(user).home_country_id is None
+
+
+# Stages 2 and 3 ----------------------------------------------------------------------
+
+STAGES = ("goals", "relationship")
+
+
+class StageConflict(Exception):
+    """Another save of the same stage came first since the form was loaded."""
+
+
+def plan_stage_claim(*, plan: Plan, stage: str, expected_version: int, overwrite: bool) -> int:
+    """Bump the stage's version and saved-at, or raise StageConflict if it moved on.
+
+    One conditional UPDATE, so two simultaneous saves cannot both pass the check. Call it
+    inside the transaction that writes the stage.
+    """
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage {stage!r}")
+    version_field = f"{stage}_version"
+    rows = Plan.objects.filter(pk=plan.pk)
+    if not overwrite:
+        rows = rows.filter(**{version_field: expected_version})
+    now = timezone.now()
+    updated = rows.update(
+        **{version_field: F(version_field) + 1, f"{stage}_saved_at": now, "updated_at": now}
+    )
+    if updated == 0:
+        raise StageConflict(stage)
+    plan.refresh_from_db(fields=[version_field, f"{stage}_saved_at", "updated_at"])
+    return getattr(plan, version_field)
+
+
+def _save_formsets(*formsets: BaseModelFormSet) -> None:
+    for formset in formsets:
+        formset.save()
+
+
+@transaction.atomic
+def plan_goals_save(
+    *,
+    plan: Plan,
+    expected_version: int,
+    overwrite: bool = False,
+    assessment: ModelForm,
+    steps: BaseModelFormSet,
+    say_early: list[ModelForm],
+) -> Plan:
+    """Save stage 2 in one transaction, unless another save came first (StageConflict)."""
+    plan_stage_claim(
+        plan=plan, stage="goals", expected_version=expected_version, overwrite=overwrite
+    )
+    goal_assessment = assessment.save(commit=False)
+    goal_assessment.plan = plan
+    _adopt_existing_row(goal_assessment, GoalAssessment.objects.filter(plan=plan))
+    goal_assessment.save()
+    _save_formsets(steps)
+    for form in say_early:
+        if form.instance.pk or form.has_changed():
+            item = form.save(commit=False)
+            item.plan = plan
+            _adopt_existing_row(item, SayEarlyItem.objects.filter(plan=plan, topic=item.topic))
+            item.save()
+    return plan
+
+
+def _adopt_existing_row(obj, rows) -> None:
+    """Point a new one-per-plan row at the one another tab created meanwhile, if any."""
+    if obj.pk is None:
+        obj.pk = rows.values_list("pk", flat=True).first()
+
+
+@transaction.atomic
+def plan_relationship_save(
+    *,
+    plan: Plan,
+    expected_version: int,
+    overwrite: bool = False,
+    formsets: list[BaseModelFormSet],
+    picked: list[QuestionTemplate],
+    decision: ModelForm,
+) -> Plan:
+    """Save stage 3 in one transaction, unless another save came first (StageConflict)."""
+    plan_stage_claim(
+        plan=plan,
+        stage="relationship",
+        expected_version=expected_version,
+        overwrite=overwrite,
+    )
+    _save_formsets(*formsets)
+    plan_questions_add_from_library(plan=plan, templates=picked)
+    belief = decision.save(commit=False)
+    belief.plan = plan
+    _adopt_existing_row(belief, DecisionMakerBelief.objects.filter(plan=plan))
+    if belief.person is not None and belief.person.counterparty_id != plan.counterparty_id:
+        raise ValidationError({"person": "Choose one of this counterparty's people."})
+    belief.full_clean()
+    belief.save()
+    return plan
+
+
+def plan_questions_add_from_library(
+    *, plan: Plan, templates: list[QuestionTemplate]
+) -> list[PlanQuestion]:
+    """Copy library questions into the plan, after its own, skipping ones already there."""
+    if not templates:
+        return []
+    existing = set(plan.questions.values_list("text", flat=True))
+    last = plan.questions.aggregate(last=Max("position"))["last"] or 0
+    added = []
+    for template in templates:
+        if template.text in existing:
+            continue
+        last += 1
+        question = PlanQuestion(plan=plan, source=template, text=template.text, position=last)
+        question.full_clean()
+        added.append(question)
+        existing.add(template.text)
+    PlanQuestion.objects.bulk_create(added)
+    return added

@@ -23,12 +23,21 @@ def _url(name: str, plan: Plan) -> str | None:
         return None
 
 
+def _status(saved_at) -> str:
+    return "saved" if saved_at else "not started"
+
+
 def plan_stages(plan: Plan) -> list[Stage]:
+    """The stepper's stages; a stage is "saved" once its page has been saved (no queries)."""
     gap_status = "saved" if plan.gap_saved_at else "started"
     return [
         Stage(1, "gap", "Cultural gap", _url("plans:gap", plan), gap_status),
-        Stage(2, "goals", "Goals", _url("plans:goals", plan), "not started"),
+        Stage(2, "goals", "Goals", _url("plans:goals", plan), _status(plan.goals_saved_at)),
         Stage(
-            3, "relationship", "Relationship plan", _url("plans:relationship", plan), "not started"
+            3,
+            "relationship",
+            "Relationship plan",
+            _url("plans:relationship", plan),
+            _status(plan.relationship_saved_at),
         ),
     ]

@@ -1,10 +1,25 @@
+from decimal import Decimal
+
 import factory
 from django.contrib.auth.models import User
 
 from accounts.models import NegotiatorProfile
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.models import Country, CountryScore, ScoreEdition
-from plans.models import GapGuidance, Plan
+from plans.models import (
+    DecisionMakerBelief,
+    GapGuidance,
+    GoalAssessment,
+    KeepItem,
+    LearnItem,
+    Occasion,
+    Plan,
+    PlanQuestion,
+    QuestionTemplate,
+    RoadmapStep,
+    SayEarlyItem,
+    TellItem,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -101,3 +116,96 @@ class GapGuidanceFactory(factory.django.DjangoModelFactory):
     band = GapGuidance.Band.LARGE
     meaning = "They expect rank to be respected."
     advice = "Bring someone senior."
+
+
+# Plans, stages 2 and 3 (helper "stages") ------------------------------------------------
+
+
+class GoalAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoalAssessment
+        django_get_or_create = ("plan",)
+
+    plan = factory.SubFactory(PlanFactory)
+
+
+class RoadmapStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoadmapStep
+
+    plan = factory.SubFactory(PlanFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Step {n}")
+    value = Decimal("1000.00")
+
+
+class SayEarlyItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SayEarlyItem
+        django_get_or_create = ("plan", "topic")
+
+    plan = factory.SubFactory(PlanFactory)
+    topic = SayEarlyItem.Topic.TEST_ORDER
+    what_we_will_say = "The first order is a trial on the way to the full contract."
+
+
+class LearnItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearnItem
+
+    plan = factory.SubFactory(PlanFactory)
+    topic = factory.Sequence(lambda n: f"Topic to learn {n}")
+
+
+class TellItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TellItem
+
+    plan = factory.SubFactory(PlanFactory)
+    topic = factory.Sequence(lambda n: f"Topic to tell {n}")
+
+
+class KeepItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeepItem
+
+    plan = factory.SubFactory(PlanFactory)
+    topic = factory.Sequence(lambda n: f"Kept topic {n}")
+
+
+class QuestionTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuestionTemplate
+        django_get_or_create = ("text",)
+
+    text = factory.Sequence(lambda n: f"Library question {n}?")
+
+
+class PlanQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanQuestion
+
+    plan = factory.SubFactory(PlanFactory)
+    text = factory.Sequence(lambda n: f"Our question {n}?")
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class OccasionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Occasion
+
+    plan = factory.SubFactory(PlanFactory)
+    kind = Occasion.Kind.MEETING
+
+    @factory.post_generation
+    def their_attendees(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.their_attendees.set(extracted)
+
+
+class DecisionMakerBeliefFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DecisionMakerBelief
+        django_get_or_create = ("plan",)
+
+    plan = factory.SubFactory(PlanFactory)

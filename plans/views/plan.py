@@ -1,8 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -12,9 +13,12 @@ from plans import gaps
 from plans.charts import grouped_chart
 from plans.culture import edition_variances, guidance_for, plan_gap_analysis
 from plans.forms import GapNotesForm, PlanForm
-from plans.models import Plan
+from plans.models import GoalAssessment, LearnItem, Plan
+from plans.readiness import next_occasion, plan_facts, readiness_checklist, stage_urls
 from plans.services import plan_create, plan_gap_notes_save
 from plans.stages import plan_stages
+from plans.views.goals import goals_summary
+from plans.views.relationship import occasions_with_people
 
 DASHBOARD_PLANS = 20
 DASHBOARD_COUNTERPARTIES = 10
@@ -125,13 +129,75 @@ def plan_delete(request, pk):
     return render(request, "plans/plan_confirm_delete.html", {"plan": plan})
 
 
+def _related_or_none(plan: Plan, name: str):
+    """A reverse one-to-one fetched with select_related, or None when there is no row."""
+    try:
+        return getattr(plan, name)
+    except ObjectDoesNotExist:
+        return None
+
+
 @require_safe
 def plan_detail(request, pk):
-    plan = _owned_plan(request, pk)
+    plan = _owned_plan_overview(request, pk)
     profile = profile_for(request.user)
-    context = {"plan": plan, "stages": plan_stages(plan), "current": None}
+    assessment = _related_or_none(plan, "goal_assessment") or GoalAssessment(plan=plan)
+    belief = _related_or_none(plan, "decision_belief")
+    steps = list(plan.roadmap_steps.all())
+    say_early = list(plan.say_early_items.all())
+    learn = list(plan.learn_items.all())
+    tell = list(plan.tell_items.all())
+    questions = list(plan.questions.all())
+    occasions = list(plan.occasions.all())
+    facts = plan_facts(
+        plan,
+        assessment=assessment,
+        steps=steps,
+        say_early=say_early,
+        learn=learn,
+        tell=tell,
+        questions=questions,
+        occasions=occasions,
+        belief=belief,
+    )
+    context = {
+        "plan": plan,
+        "stages": plan_stages(plan),
+        "current": None,
+        "readiness": readiness_checklist(facts, stage_urls(plan)),
+        "open_learn": [item for item in learn if item.status != LearnItem.Status.LEARNED],
+        "next_occasion": next_occasion(occasions, timezone.localdate()),
+        "belief": belief,
+        "decider": belief.current_person() if belief else None,
+        "questions_count": len(questions),
+    }
+    context.update(goals_summary(plan, assessment, steps))
     context.update(_gap_context(plan, profile))
     return render(request, "plans/plan_detail.html", context)
+
+
+def _owned_plan_overview(request, pk: int) -> Plan:
+    """The plan with everything the overview shows, in a fixed number of queries."""
+    queryset = (
+        Plan.objects.owned_by(request.user)
+        .select_related(
+            "counterparty__country",
+            "our_country",
+            "edition",
+            "goal_assessment",
+            "decision_belief__person",
+        )
+        .prefetch_related(
+            Prefetch("counterparty__adjustments", queryset=CultureAdjustment.objects.order_by()),
+            "roadmap_steps",
+            "say_early_items",
+            "learn_items",
+            "tell_items",
+            "questions",
+            Prefetch("occasions", queryset=occasions_with_people()),
+        )
+    )
+    return get_object_or_404(queryset, pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
