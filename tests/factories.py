@@ -98,9 +98,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
         model = Plan
 
     owner = factory.SubFactory(UserFactory)
-    counterparty = factory.SubFactory(
-        CounterpartyFactory, owner=factory.SelfAttribute("..owner")
-    )
+    counterparty = factory.SubFactory(CounterpartyFactory, owner=factory.SelfAttribute("..owner"))
     title = factory.Sequence(lambda n: f"Deal {n}")
     our_country = factory.SubFactory(CountryFactory)
     edition = factory.SubFactory(ScoreEditionFactory)
