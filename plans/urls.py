@@ -1,7 +1,7 @@
 from django.urls import path
 
-from plans.views import goals as goals_views
 from plans.views import exchange, printing
+from plans.views import goals as goals_views
 from plans.views import plan as views
 from plans.views import relationship as relationship_views
 
