@@ -75,8 +75,15 @@ class LoadResult:
         )
 
 
-def _parse_score(raw: str, *, line: int, column: str) -> int | None:
-    value = raw.strip()
+# The rules for one cell, shared by this loader and the admin's CSV import
+# (countries.resources), so both accept and refuse exactly the same values.
+
+
+def parse_score(
+    raw: str | None, *, line: int | None = None, column: str | None = None
+) -> int | None:
+    """One score cell: empty means unknown (None); otherwise a whole number 0..100."""
+    value = (raw or "").strip()
     if value == "":
         return None
     try:
@@ -88,6 +95,33 @@ def _parse_score(raw: str, *, line: int, column: str) -> int | None:
             f"{number} is outside {SCORE_MIN} to {SCORE_MAX}", line=line, column=column
         )
     return number
+
+
+def parse_code(raw: str | None, *, line: int | None = None) -> str:
+    """A country code cell, in capitals: 1 to 5 characters."""
+    code = (raw or "").strip().upper()
+    if not code or len(code) > 5:
+        raise ScoreFileError("a code of 1 to 5 characters is required", line=line, column="iso3")
+    return code
+
+
+def parse_label(raw: str | None, *, line: int | None = None) -> str:
+    """The dataset's own name for the row: 1 to 100 characters."""
+    label = (raw or "").strip()
+    if not label or len(label) > 100:
+        raise ScoreFileError("a name of 1 to 100 characters is required", line=line, column="name")
+    return label
+
+
+def header_problems(header: list[str]) -> list[str]:
+    """Every problem with a header row (columns already stripped and lower-cased)."""
+    problems = [f"unknown column '{column}'" for column in header if column not in EXPECTED_COLUMNS]
+    problems += [
+        f"missing column '{column}'" for column in EXPECTED_COLUMNS if column not in header
+    ]
+    if len(set(header)) != len(header):
+        problems.append("a column appears twice")
+    return problems
 
 
 def parse_score_csv(text: str) -> list[ScoreRow]:
@@ -114,23 +148,15 @@ def parse_score_csv(text: str) -> list[ScoreRow]:
         if len(values) != len(header):
             raise ScoreFileError(f"expected {len(header)} fields, found {len(values)}", line=line)
         record = dict(zip(header, values, strict=True))
-        code = record["iso3"].strip().upper()
-        if not code or len(code) > 5:
-            raise ScoreFileError(
-                "a code of 1 to 5 characters is required", line=line, column="iso3"
-            )
+        code = parse_code(record["iso3"], line=line)
         if code in seen:
             raise ScoreFileError(
                 f"code {code} already appears on line {seen[code]}", line=line, column="iso3"
             )
         seen[code] = line
-        label = record["name"].strip()
-        if not label or len(label) > 100:
-            raise ScoreFileError(
-                "a name of 1 to 100 characters is required", line=line, column="name"
-            )
+        label = parse_label(record["name"], line=line)
         scores = {
-            code_: _parse_score(record[code_], line=line, column=code_) for code_ in DIMENSION_CODES
+            code_: parse_score(record[code_], line=line, column=code_) for code_ in DIMENSION_CODES
         }
         rows.append(ScoreRow(line=line, code=code, label=label, scores=scores))
         if len(rows) > MAX_ROWS:

@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from countries.dimensions import BY_CODE, DIMENSION_CODES, DIMENSIONS, SCORE_MAX, SCORE_MIN
 
@@ -72,6 +73,7 @@ class ScoreEdition(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScoreEditionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-is_default", "-published_on", "name"]
@@ -120,6 +122,7 @@ class Country(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
 
     objects = CountryQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -143,6 +146,8 @@ class Country(models.Model):
 class CountryScore(ScoreFields):
     edition = models.ForeignKey(ScoreEdition, on_delete=models.CASCADE, related_name="scores")
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="scores")
+
+    history = HistoricalRecords()
 
     class Meta(ScoreFields.Meta):
         ordering = ["country__name"]

@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from counterparties.models import Counterparty, Person
 from countries.dimensions import DIMENSION_CHOICES
@@ -153,6 +154,8 @@ class GapGuidance(models.Model):
         max_length=2000, help_text="What the negotiator should do about it at the next meeting."
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["dimension", "direction", "band"]
@@ -418,6 +421,8 @@ class QuestionTemplate(models.Model):
         help_text="Untick to stop offering the question without deleting it from plans.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["tag", "text"]
