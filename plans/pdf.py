@@ -13,6 +13,7 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 STYLESHEETS = ("css/print.css", "css/pdf.css")
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -22,9 +23,17 @@ class FetchRefused(ValueError):
     pass
 
 
-def refuse_fetch(url: str, *args, **kwargs):
-    """WeasyPrint's url_fetcher: the PDF loads no images, fonts or pages from anywhere."""
-    raise FetchRefused(f"the PDF renderer does not fetch {url[:80]!r}")
+class RefusingFetcher(URLFetcher):
+    """WeasyPrint's url_fetcher: the PDF loads no images, fonts or pages from anywhere.
+
+    WeasyPrint logs the refusal as a warning and renders on without the resource.
+    """
+
+    def fetch(self, url, headers=None):
+        raise FetchRefused(f"the PDF renderer does not fetch {url[:80]!r}")
+
+
+refuse_fetch = RefusingFetcher()
 
 
 @lru_cache(maxsize=1)

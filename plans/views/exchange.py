@@ -34,9 +34,13 @@ def plan_export(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def plan_import_view(request):
-    form = PlanImportForm(request.POST or None, request.FILES or None)
+    # Bound on every POST: an empty POST (no file chosen) must show the error.
+    if request.method == "POST":
+        form = PlanImportForm(request.POST, request.FILES)
+    else:
+        form = PlanImportForm()
     errors: list[str] = []
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             plan = plan_import(owner=request.user, raw=upload.read())
