@@ -141,3 +141,15 @@ def test_print_query_count_is_constant_with_plan_size(
 
 # session, user, plan with 11 prefetches, profile, variances, 2 country scores, guidance
 PRINT_QUERIES = 18
+
+
+def test_plan_overview_links_to_print_pdf_and_export(client_user, plan):
+    page = client_user.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert reverse("plans:print", args=[plan.pk]) in page
+    assert reverse("plans:pdf", args=[plan.pk]) in page
+    assert reverse("plans:export", args=[plan.pk]) in page
+
+
+def test_plan_list_links_to_import(client_user, plan):
+    page = client_user.get(reverse("plans:list")).content.decode()
+    assert reverse("plans:import") in page
