@@ -219,25 +219,29 @@ def roadmap_totals(
     for value in values:
         total += value
         running.append(total)
+
+    def money(amount: Decimal) -> str:
+        return f"{currency} {amount}".strip()
+
     warnings = []
     difference = None
     if values and deal_total is not None:
         difference = total - deal_total
         if difference > 0:
             warnings.append(
-                f"The steps add up to {currency} {total}, {currency} {difference} more than the "
-                f"total deal of {currency} {deal_total}. Trim a step or raise the deal value."
+                f"The steps add up to {money(total)}, {money(difference)} more than the total "
+                f"deal of {money(deal_total)}. Trim a step or raise the deal value."
             )
         elif difference < 0:
             warnings.append(
-                f"The steps add up to {currency} {total}, {currency} {-difference} short of the "
-                f"total deal of {currency} {deal_total}. Add a step or adjust the values."
+                f"The steps add up to {money(total)}, {money(-difference)} short of the total "
+                f"deal of {money(deal_total)}. Add a step or adjust the values."
             )
     first_differs = bool(values) and first_order is not None and values[0] != first_order
     if first_differs:
         warnings.append(
-            f"The first step is {currency} {values[0]}, but the plan's test order is "
-            f"{currency} {first_order}. Make them match so you tell one story."
+            f"The first step is {money(values[0])}, but the plan's test order is "
+            f"{money(first_order)}. Make them match so you tell one story."
         )
     return RoadmapTotals(
         running=tuple(running),
@@ -245,5 +249,5 @@ def roadmap_totals(
         deal_total=deal_total,
         difference=difference,
         first_differs=first_differs,
-        warnings=tuple(w.replace("  ", " ").strip() for w in warnings),
+        warnings=tuple(warnings),
     )

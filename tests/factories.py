@@ -191,6 +191,7 @@ class PlanQuestionFactory(factory.django.DjangoModelFactory):
 class OccasionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Occasion
+        skip_postgeneration_save = True
 
     plan = factory.SubFactory(PlanFactory)
     kind = Occasion.Kind.MEETING

@@ -16,6 +16,7 @@ from plans.models import (
     RoadmapStep,
     SayEarlyItem,
 )
+from plans.services import StageConflict, plan_stage_claim
 from tests.factories import (
     CounterpartyFactory,
     PersonFactory,
@@ -433,3 +434,25 @@ def test_relationship_invalid_post_is_redisplayed_and_saves_nothing(
 def test_relationship_page_says_occasions_are_due_diligence_both_ways(client_user, plan):
     page = client_user.get(_url("plans:relationship", plan)).content.decode()
     assert "due diligence in both directions" in page
+
+
+# The version check itself ----------------------------------------------------------------
+
+
+def test_stage_claim_bumps_the_version_and_sets_saved_at(plan):
+    assert plan_stage_claim(plan=plan, stage="goals", expected_version=0, overwrite=False) == 1
+    plan.refresh_from_db()
+    assert (plan.goals_version, plan.relationship_version) == (1, 0)
+    assert plan.goals_saved_at is not None
+
+
+def test_stage_claim_with_a_stale_version_raises_and_changes_nothing(plan):
+    plan_stage_claim(plan=plan, stage="relationship", expected_version=0, overwrite=False)
+    with pytest.raises(StageConflict):
+        plan_stage_claim(plan=plan, stage="relationship", expected_version=0, overwrite=False)
+    assert Plan.objects.get(pk=plan.pk).relationship_version == 1
+
+
+def test_stage_claim_refuses_an_unknown_stage(plan):
+    with pytest.raises(ValueError, match="unknown stage"):
+        plan_stage_claim(plan=plan, stage="gap", expected_version=0, overwrite=False)
