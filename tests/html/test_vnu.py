@@ -1,0 +1,99 @@
+"""The main pages are valid HTML, checked by the Nu Html Checker (vnu) on the machine's Java.
+
+vnu.jar comes from the npm package vnu-jar (`npm install --no-save vnu-jar@26.9.27` in
+the repository puts it in node_modules/), or from the path in VNU_JAR. Without Java or
+the jar the test is skipped, unless REQUIRE_VNU=1 (as in CI), where that is a failure.
+All pages go to one vnu run: the JVM starts once.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.mainpages import MAIN_PAGES
+from tests.plans.fullplan import full_plan
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Errors that vnu reports and we accept, each with the reason. Keys are regular
+# expressions matched against the whole message. Keep this list short and honest.
+ALLOWED: dict[str, str] = {}
+
+
+def _vnu_command() -> list[str]:
+    java = shutil.which("java")
+    jar = Path(os.environ.get("VNU_JAR") or DEFAULT_JAR)
+    if java and jar.is_file():
+        return [java, "-jar", str(jar)]
+    problem = "java is not on PATH" if not java else f"{jar} does not exist"
+    if os.environ.get("REQUIRE_VNU") == "1":
+        pytest.fail(f"REQUIRE_VNU=1 but {problem}")
+    pytest.skip(f"Nu Html Checker unavailable: {problem}")
+
+
+def _allowed(message: str) -> bool:
+    return any(re.fullmatch(pattern, message) for pattern in ALLOWED)
+
+
+def _render_pages(client, user, plan) -> dict[str, str]:
+    """Every main page, plus the sign-in and counterparty forms showing errors, as HTML."""
+    pages = {}
+    for main_page in MAIN_PAGES:
+        url = main_page.url(plan)
+        if url is None:
+            continue
+        if main_page.anonymous:
+            client.logout()
+        else:
+            client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200, f"{main_page.label}: {response.status_code}"
+        pages[main_page.label] = response.content.decode()
+
+    client.logout()
+    response = client.post("/accounts/login/", {"username": user.username, "password": "wrong"})
+    assert response.status_code == 200
+    pages["sign-in with an error"] = response.content.decode()
+
+    client.force_login(user)
+    response = client.post("/counterparties/new/", {"name": ""})
+    assert response.status_code == 200
+    pages["counterparty form with errors"] = response.content.decode()
+    return pages
+
+
+def test_main_pages_have_no_html_errors_beyond_the_allowed_list(client, user, hofstede, tmp_path):
+    command = _vnu_command()
+    plan = full_plan(user)
+    files = {}
+    for label, html in _render_pages(client, user, plan).items():
+        path = tmp_path / f"{re.sub(r'[^a-z0-9]+', '-', label)}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.resolve().as_uri()] = label
+
+    result = subprocess.run(  # noqa: S603 (our own command line, no shell)
+        [*command, "--format", "json", "--errors-only", *(str(p) for p in tmp_path.iterdir())],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    errors = [
+        message
+        for message in report["messages"]
+        if message.get("type") in {"error", "non-document-error"}
+        and not _allowed(message.get("message", ""))
+    ]
+    details = "\n".join(
+        f"{files.get(m.get('url'), m.get('url'))} line {m.get('lastLine')}: {m.get('message')}"
+        f" [{m.get('extract', '').strip()[:120]}]"
+        for m in errors
+    )
+    assert not errors, f"vnu found {len(errors)} HTML error(s):\n{details}"

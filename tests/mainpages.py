@@ -1,0 +1,56 @@
+"""The main pages that the accessibility (axe) and HTML validity (vnu) checks visit.
+
+One list for both checks, so that a page added here is checked both ways. A page
+whose URL name does not exist yet is skipped, not failed: the checks pick it up as
+soon as the view lands.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from plans.models import Plan
+
+# The print view with every section ticked, so that the confidential ones render too.
+PRINT_ALL = "layout=full&paper=a4" + "".join(
+    f"&sections={key}" for key in ("deal", "gap", "goals", "positions", "relationship", "keep")
+)
+
+
+@dataclass(frozen=True)
+class MainPage:
+    label: str
+    url_name: str
+    args: Callable[[Plan], tuple] = lambda plan: ()
+    query: str = ""
+    anonymous: bool = False
+
+    def url(self, plan: Plan) -> str | None:
+        """The page's address for `plan`, or None while its URL name does not exist."""
+        try:
+            url = reverse(self.url_name, args=self.args(plan))
+        except NoReverseMatch:
+            return None
+        return f"{url}?{self.query}" if self.query else url
+
+
+def _plan(plan: Plan) -> tuple:
+    return (plan.pk,)
+
+
+MAIN_PAGES = [
+    MainPage("sign-in", "login", anonymous=True),
+    MainPage("dashboard", "plans:dashboard"),
+    MainPage("counterparty list", "counterparties:list"),
+    MainPage("counterparty form", "counterparties:create"),
+    MainPage("counterparty detail", "counterparties:detail", lambda plan: (plan.counterparty_id,)),
+    MainPage("plan overview", "plans:detail", _plan),
+    MainPage("stage 1 gap", "plans:gap", _plan),
+    MainPage("stage 2 goals", "plans:goals", _plan),
+    MainPage("stage 3 relationship", "plans:relationship", _plan),
+    MainPage("print view", "plans:print", _plan, query=PRINT_ALL),
+    MainPage("countries", "countries:list"),
+    MainPage("country detail", "countries:detail", lambda plan: ("VNM",)),
+    MainPage("compare", "countries:compare", query="a=USA&b=VNM"),
+]
