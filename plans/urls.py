@@ -1,5 +1,6 @@
 from django.urls import path
 
+from plans.views import edition as edition_views
 from plans.views import exchange, printing
 from plans.views import goals as goals_views
 from plans.views import plan as views
@@ -15,6 +16,7 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", views.plan_update, name="update"),
     path("plans/<int:pk>/delete/", views.plan_delete, name="delete"),
     path("plans/<int:pk>/gap/", views.plan_gap, name="gap"),
+    path("plans/<int:pk>/edition/", edition_views.plan_edition_switch, name="edition"),
     path("plans/<int:pk>/print/", printing.plan_print, name="print"),
     path("plans/<int:pk>/plan.pdf", printing.plan_pdf, name="pdf"),
     path("plans/<int:pk>/export.json", exchange.plan_export, name="export"),
