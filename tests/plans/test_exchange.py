@@ -2,6 +2,7 @@
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -370,3 +371,12 @@ def test_export_query_count_is_constant_with_plan_size(
 
 # session, user, plan with 11 prefetches, profile, variances, 2 country scores
 EXPORT_QUERIES = 17
+
+
+def test_import_accepts_the_example_in_the_format_documentation(user, hofstede):
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "export-format.md").read_text()
+    example = doc.split("```json\n")[1].split("```")[0]
+    imported = plan_import(owner=user, raw=example.encode())
+    assert imported.title == "Cotton supply 2027"
+    assert imported.decision_belief.person.name == "Trần Đức Thắng"
+    assert imported.occasions.get().their_attendees.get().name == "Trần Đức Thắng"
