@@ -72,3 +72,13 @@ def test_sign_in_with_a_wrong_password_has_no_serious_axe_violations(page, live_
     page.locator("main").get_by_role("button", name="Sign in").click()
     page.locator("main .alert-danger").first.wait_for()
     assert_no_serious_violations(page, "sign-in with an error")
+
+
+def test_axe_reports_an_unlabelled_field_as_critical(page):
+    # Guards the checks above: axe must really run in this browser and report.
+    page.set_content(
+        '<!doctype html><html lang="en"><head><title>Canary</title></head>'
+        '<body><main><h1>Canary</h1><input type="text" name="city"></main></body></html>'
+    )
+    violations = axe.run(page).response["violations"]
+    assert [(v["id"], v["impact"]) for v in violations] == [("label", "critical")]
