@@ -263,6 +263,7 @@ def print_context(plan: Plan, profile: NegotiatorProfile | None, options: PrintO
         "personal_used": any(g.ours_adjusted for g in analysis.gaps),
         "adjusted_used": any(g.theirs_adjusted for g in analysis.gaps),
         "people": people,
+        "adjustments": sorted(plan.counterparty.adjustments.all(), key=lambda a: a.dimension),
         "assessment": assessment,
         "stance": stance,
         "spectrum": goals.spectrum_geometry(stance.position),

@@ -81,6 +81,7 @@ def test_pdf_text_holds_the_plans_key_facts(client_user, plan, tmp_path):
     assert "Question 20:" in text
     assert "Learn 14:" in text
     assert "Who decides" in text
+    assert "Founder studied abroad" in text
 
 
 @pytest.mark.parametrize("name", PEOPLE_NAMES)

@@ -52,6 +52,7 @@ def test_print_shows_all_three_stages_and_the_deal(client_user, plan):
     assert "Learn 14:" in page
     assert "Tell 10:" in page
     assert "สมชาย ใจดี" in page
+    assert "Founder studied abroad" in page
 
 
 def test_print_hides_navigation_and_options_on_paper(client_user, plan):
