@@ -60,6 +60,22 @@ class MissingDimensionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class HidePrivateDependentsMixin:
+    """Deleting a country or edition that negotiators' plans, counterparties or profiles
+    use is refused (PROTECT); the admin would list those objects by name. Trainers get a
+    count instead: the objects themselves are private to their owners."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected and not request.user.is_superuser:
+            protected = [
+                f"{len(protected)} private item(s) of negotiators (plans, counterparties or "
+                "profiles) use it. They are not listed here; it cannot be deleted while "
+                "they do."
+            ]
+        return deleted, model_count, perms_needed, protected
+
+
 class CountryAdminForm(forms.ModelForm):
     class Meta:
         model = Country
@@ -80,7 +96,7 @@ class CountryScoreInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(HidePrivateDependentsMixin, SimpleHistoryAdmin):
     form = CountryAdminForm
     list_display = ["code", "name", "dataset_label", "kind"]
     list_display_links = ["code", "name"]
@@ -127,7 +143,7 @@ class ScoreEditionAdminForm(forms.ModelForm):
 
 
 @admin.register(ScoreEdition)
-class ScoreEditionAdmin(SimpleHistoryAdmin):
+class ScoreEditionAdmin(HidePrivateDependentsMixin, SimpleHistoryAdmin):
     form = ScoreEditionAdminForm
     list_display = [
         "name",
