@@ -53,4 +53,11 @@ MAIN_PAGES = [
     MainPage("countries", "countries:list"),
     MainPage("country detail", "countries:detail", lambda plan: ("VNM",)),
     MainPage("compare", "countries:compare", query="a=USA&b=VNM"),
+    # Further forms, where missing labels would hurt most.
+    MainPage("sign-up", "accounts:signup", anonymous=True),
+    MainPage("profile", "accounts:profile"),
+    MainPage("plan list", "plans:list"),
+    MainPage("plan form", "plans:create"),
+    MainPage("person form", "counterparties:person_create", lambda plan: (plan.counterparty_id,)),
+    MainPage("culture form", "counterparties:culture", lambda plan: (plan.counterparty_id,)),
 ]
