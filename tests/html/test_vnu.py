@@ -14,9 +14,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import NoReverseMatch, reverse
 
 from tests.mainpages import MAIN_PAGES
 from tests.plans.fullplan import full_plan
+from tests.plans.stage_post import goals_data, relationship_data
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -42,7 +44,7 @@ def _allowed(message: str) -> bool:
 
 
 def _render_pages(client, user, plan) -> dict[str, str]:
-    """Every main page, plus the sign-in and counterparty forms showing errors, as HTML."""
+    """Every main page, plus forms showing errors and conflicts, as HTML."""
     pages = {}
     for main_page in MAIN_PAGES:
         url = main_page.url(plan)
@@ -65,6 +67,29 @@ def _render_pages(client, user, plan) -> dict[str, str]:
     response = client.post("/counterparties/new/", {"name": ""})
     assert response.status_code == 200
     pages["counterparty form with errors"] = response.content.decode()
+    pages.update(_stage_states(client, plan))
+    return pages
+
+
+def _stage_states(client, plan) -> dict[str, str]:
+    """Stages 2 and 3 showing field errors, and showing a conflict with another save."""
+    pages = {}
+    for stage, page_data, invalid, change in (
+        ("goals", goals_data, {"steps-0-value": "-1"}, {"goals-repeats": "no"}),
+        ("relationship", relationship_data, {"learn-0-status": "x"}, {"learn-0-topic": "Owners"}),
+    ):
+        try:
+            url = reverse(f"plans:{stage}", args=[plan.pk])
+        except NoReverseMatch:
+            continue
+        data = page_data(client.get(url))
+        response = client.post(url, {**data, **invalid})
+        assert response.status_code == 200, f"{stage} with errors: {response.status_code}"
+        pages[f"{stage} with errors"] = response.content.decode()
+        assert client.post(url, {**data, **change}).status_code == 302
+        response = client.post(url, {**data, **change})  # the same, now-stale version
+        assert response.status_code == 409, f"{stage} conflict: {response.status_code}"
+        pages[f"{stage} conflict"] = response.content.decode()
     return pages
 
 
