@@ -9,7 +9,9 @@ import warnings
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db.models import F
 
+from plans.models import Plan
 from tests.mainpages import MAIN_PAGES, MainPage
 from tests.plans.fullplan import full_plan
 
@@ -72,6 +74,40 @@ def test_sign_in_with_a_wrong_password_has_no_serious_axe_violations(page, live_
     page.locator("main").get_by_role("button", name="Sign in").click()
     page.locator("main .alert-danger").first.wait_for()
     assert_no_serious_violations(page, "sign-in with an error")
+
+
+STAGE_STATES = {
+    # stage: (field to make invalid, its bad value, save button)
+    "goals": ("#id_steps-0-value", "-1", "Save goals"),
+    "relationship": ("#id_learn-0-status", "learned", "Save relationship plan"),
+}
+
+
+@pytest.mark.parametrize("stage", STAGE_STATES)
+def test_stage_with_errors_and_with_a_conflict_has_no_serious_axe_violations(
+    stage, signed_in_page, live_server, plan
+):
+    page = signed_in_page
+    field, bad_value, save = STAGE_STATES[stage]
+    page.goto(f"{live_server.url}/plans/{plan.pk}/{stage}/")
+    if stage == "relationship":
+        page.locator("#id_learn-0-learned").fill("")
+        page.locator(field).select_option(bad_value)
+    else:
+        page.locator(field).fill(bad_value)
+    page.get_by_role("button", name=save).click()
+    page.get_by_text("Nothing was saved").first.wait_for()
+    assert_no_serious_violations(page, f"{stage} with errors")
+
+    # Another tab saves first: this page's version is now stale.
+    Plan.objects.filter(pk=plan.pk).update(**{f"{stage}_version": F(f"{stage}_version") + 1})
+    if stage == "relationship":
+        page.locator(field).select_option("open")
+    else:
+        page.locator(field).fill("50000")
+    page.get_by_role("button", name=save).click()
+    page.get_by_role("heading", name="Someone saved this stage after you opened it").wait_for()
+    assert_no_serious_violations(page, f"{stage} conflict")
 
 
 def test_axe_reports_an_unlabelled_field_as_critical(page):
