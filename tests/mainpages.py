@@ -50,6 +50,7 @@ MAIN_PAGES = [
     MainPage("stage 2 goals", "plans:goals", _plan),
     MainPage("stage 3 relationship", "plans:relationship", _plan),
     MainPage("print view", "plans:print", _plan, query=PRINT_ALL),
+    MainPage("print brief", "plans:print", _plan, query="layout=brief&paper=letter"),
     MainPage("countries", "countries:list"),
     MainPage("country detail", "countries:detail", lambda plan: ("VNM",)),
     MainPage("compare", "countries:compare", query="a=USA&b=VNM"),

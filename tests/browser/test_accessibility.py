@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.db.models import F
 
 from plans.models import Plan
-from tests.mainpages import MAIN_PAGES, MainPage
+from tests.mainpages import MAIN_PAGES, PRINT_ALL, MainPage
 from tests.plans.fullplan import full_plan
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -74,6 +74,16 @@ def test_sign_in_with_a_wrong_password_has_no_serious_axe_violations(page, live_
     page.locator("main").get_by_role("button", name="Sign in").click()
     page.locator("main .alert-danger").first.wait_for()
     assert_no_serious_violations(page, "sign-in with an error")
+
+
+def test_print_view_on_paper_has_no_serious_axe_violations(signed_in_page, live_server, plan):
+    url = MainPage("print view", "plans:print", lambda p: (p.pk,), query=PRINT_ALL).url(plan)
+    if url is None:
+        pytest.skip("URL name plans:print does not exist yet")
+    page = signed_in_page
+    page.emulate_media(media="print")
+    page.goto(f"{live_server.url}{url}")
+    assert_no_serious_violations(page, "print view with print media")
 
 
 STAGE_STATES = {
