@@ -67,6 +67,9 @@ def _render_pages(client, user, plan) -> dict[str, str]:
     response = client.post("/counterparties/new/", {"name": ""})
     assert response.status_code == 200
     pages["counterparty form with errors"] = response.content.decode()
+    response = client.get(f"/plans/{plan.pk + 1000}/")
+    assert response.status_code == 404
+    pages["not found"] = response.content.decode()
     pages.update(_stage_states(client, plan))
     return pages
 
