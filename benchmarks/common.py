@@ -81,6 +81,16 @@ def plan_count(name: str) -> int | None:
         connection.close()
 
 
+def analyze(name: str) -> None:
+    connection = psycopg2.connect(db_url(name), connect_timeout=5)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    finally:
+        connection.close()
+
+
 def production_env(database: str, **extra: str) -> dict[str, str]:
     """The environment of a production deployment, on plain HTTP at 127.0.0.1."""
     env = {
@@ -145,6 +155,7 @@ def ensure_volume(name: str, scale: float, *, rebuild: bool = False, seed: int =
     started = time.monotonic()
     manage(env, "fill_volume", "--scale", str(scale), "--seed", str(seed), quiet=False)
     elapsed = time.monotonic() - started
+    analyze(name)  # fresh planner statistics, as autovacuum would give a live database
     print(f"[{name}] filled in {elapsed:.0f} s", flush=True)
     return elapsed
 
@@ -220,24 +231,24 @@ def gunicorn(
 ):
     """Run gunicorn on 127.0.0.1:port until the block ends; waits for /healthz first."""
     log_path = log_path or Path(f"/tmp/np_bench_gunicorn_{port}.log")
+    # The production configuration (preloaded app, views imported before forking), with
+    # this run's address, worker count and logs.
     command = [
         PYTHON,
         "-m",
         "gunicorn",
+        "--config",
+        str(ROOT / "deploy" / "gunicorn.conf.py"),
         "negotiation_prep.wsgi",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
-        "--timeout",
-        "30",
-        "--graceful-timeout",
-        "5",
+        "--access-logfile",
+        "-" if access_log else "/dev/null",
         "--error-logfile",
         "-",
     ]
-    if access_log:
-        command += ["--access-logfile", "-"]
     with log_path.open("w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
