@@ -86,6 +86,17 @@ def test_print_view_on_paper_has_no_serious_axe_violations(signed_in_page, live_
     assert_no_serious_violations(page, "print view with print media")
 
 
+def test_dashboard_on_a_phone_with_the_menu_open_has_no_serious_axe_violations(
+    signed_in_page, live_server, plan
+):
+    page = signed_in_page
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("button", name="Toggle navigation").click()
+    page.locator("#main-nav.show").wait_for()
+    assert_no_serious_violations(page, "dashboard on a phone, menu open")
+
+
 STAGE_STATES = {
     # stage: (field to make invalid, its bad value, save button)
     "goals": ("#id_steps-0-value", "-1", "Save goals"),
