@@ -50,8 +50,13 @@ PAGES = [
 SLOW = {"PDF"}
 
 
-def measure(requests: int, slow_requests: int) -> dict:
-    """Runs inside a child process whose environment points at one database."""
+def serve_measurements() -> None:
+    """Child process, pointed at one database: times pages on request over stdin/stdout.
+
+    Reads "<page label> <count>" lines and answers each with a JSON line of the query
+    count and the times in ms, so that the parent can alternate between the two
+    databases page by page and round by round: both volumes then see the same machine.
+    """
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -72,73 +77,102 @@ def measure(requests: int, slow_requests: int) -> dict:
         .order_by("n", "pk")
     )
     plan = plans[len(plans) // 2]  # a plan with a typical number of items
-    counterparty = plan.counterparty
     client = Client()
     client.force_login(user)
-    results = {}
+    urls = {}
     for label, name, kind in PAGES:
-        args = {"plan": [plan.pk], "counterparty": [counterparty.pk], None: []}[kind]
+        args = {"plan": [plan.pk], "counterparty": [plan.counterparty_id], None: []}[kind]
         try:
-            url = reverse(name, args=args)
+            urls[label] = reverse(name, args=args)
         except NoReverseMatch:
             continue
-        count = slow_requests if label in SLOW else requests
+    answer(
+        {
+            "user": user.username,
+            "user_plans": len(plans),
+            "user_counterparties": user.counterparties.count(),
+            "plan_items": plan.n,
+            "pages": list(urls),
+        }
+    )
+    for line in sys.stdin:
+        label, count = line.rstrip("\n").rsplit(" ", 1)
+        url = urls[label]
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)  # warm-up, and the query count
         # Read it now: every request start clears the connection's query log.
         query_count = len(queries.captured_queries)
-        if response.status_code != 200:
-            raise SystemExit(f"{label}: {url} answered {response.status_code}")
         times = []
-        deadline = time.monotonic() + 120  # bounded however slow a page is
-        for _ in range(count):
+        deadline = time.monotonic() + 60  # bounded however slow a page is
+        for _ in range(int(count)):
+            if response.status_code != 200:
+                break
             started = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{label}: {url} answered {response.status_code}")
             if time.monotonic() > deadline:
                 break
-        results[label] = {
-            "queries": query_count,
-            "median": percentile(times, 0.5),
-            "p95": percentile(times, 0.95),
-            "n": len(times),
-        }
+        answer({"status": response.status_code, "queries": query_count, "times": times})
+
+
+def answer(data: dict) -> None:
+    sys.stdout.write("RESULT=" + json.dumps(data) + "\n")
+    sys.stdout.flush()
+
+
+class Child:
+    """A measuring process for one database."""
+
+    def __init__(self, database: str):
+        self.database = database
+        self.process = subprocess.Popen(
+            [PYTHON, __file__, "--child"],
+            cwd=ROOT,
+            env=production_env(database),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.info = self.read()
+
+    def read(self) -> dict:
+        for line in self.process.stdout:
+            if line.startswith("RESULT="):
+                return json.loads(line.removeprefix("RESULT="))
+        raise SystemExit(f"measuring {self.database} failed (exit {self.process.wait()})")
+
+    def measure(self, label: str, count: int) -> dict:
+        self.process.stdin.write(f"{label} {count}\n")
+        self.process.stdin.flush()
+        result = self.read()
+        if result["status"] != 200:
+            raise SystemExit(f"{self.database}: {label} answered {result['status']}")
+        return result
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def summarise(pages: dict) -> dict:
     return {
-        "user": user.username,
-        "user_plans": len(plans),
-        "user_counterparties": user.counterparties.count(),
-        "plan_items": plan.n,
-        "pages": results,
+        label: {
+            "queries": entry["queries"],
+            "median": percentile(entry["times"], 0.5),
+            "p95": percentile(entry["times"], 0.95),
+            "n": len(entry["times"]),
+        }
+        for label, entry in pages.items()
     }
-
-
-def run_child(database: str, args: argparse.Namespace) -> dict:
-    env = production_env(database)
-    command = [
-        PYTHON,
-        __file__,
-        "--child",
-        "--requests",
-        str(args.requests),
-        "--slow-requests",
-        str(args.slow_requests),
-    ]
-    result = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800, check=False
-    )
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"measuring {database} failed")
-    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT="))
-    return json.loads(line.removeprefix("RESULT="))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=50, help="timed requests per page")
     parser.add_argument("--slow-requests", type=int, default=10, help="timed requests for the PDF")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="alternations between the two databases per page"
+    )
     parser.add_argument("--full-scale", type=float, default=1.0)
     parser.add_argument("--small-scale", type=float, default=0.01)
     parser.add_argument("--rebuild", action="store_true", help="refill the databases")
@@ -146,15 +180,30 @@ def main() -> None:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print("RESULT=" + json.dumps(measure(args.requests, args.slow_requests)))
+        serve_measurements()
         return
 
     fill = {}
     for name, scale in ((FULL_DB, args.full_scale), (SMALL_DB, args.small_scale)):
         fill[name] = ensure_volume(name, scale, rebuild=args.rebuild)
     collectstatic(production_env(FULL_DB))
-    full = run_child(FULL_DB, args)
-    small = run_child(SMALL_DB, args)
+    children = {FULL_DB: Child(FULL_DB), SMALL_DB: Child(SMALL_DB)}
+    results = {name: {} for name in children}
+    labels = list(children[FULL_DB].info["pages"])
+    rounds = max(1, args.rounds)
+    for label in labels:
+        total = args.slow_requests if label in SLOW else args.requests
+        per_round = max(1, total // rounds)
+        for _ in range(rounds):  # alternate: full, small, full, small...
+            for name, child in children.items():
+                result = child.measure(label, per_round)
+                entry = results[name].setdefault(label, {"times": []})
+                entry["queries"] = result["queries"]
+                entry["times"] += result["times"]
+    for child in children.values():
+        child.close()
+    full = {**children[FULL_DB].info, "pages": summarise(results[FULL_DB])}
+    small = {**children[SMALL_DB].info, "pages": summarise(results[SMALL_DB])}
 
     print()
     print(f"Machine: {machine()}; PostgreSQL on 127.0.0.1; DEBUG=0, in-process test client")
@@ -167,7 +216,8 @@ def main() -> None:
         )
     print(
         f"Timed requests per page: {args.requests} ({args.slow_requests} for the PDF), "
-        "after one warm-up request"
+        f"in {args.rounds} rounds alternating between the two databases, each round after "
+        "one warm-up request"
     )
     print()
     header = (
