@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from webclient import form_fields, replace
 
 SESSIONS = json.loads(Path(os.environ["NP_SESSIONS"]).read_text())
-THINK = (float(os.environ.get("NP_THINK_MIN", "1")), float(os.environ.get("NP_THINK_MAX", "3")))
+THINK = (float(os.environ.get("NP_THINK_MIN", "5")), float(os.environ.get("NP_THINK_MAX", "15")))
 _next_session = itertools.count()
 RECORDS: list[tuple[str, str, float, int]] = []
 
