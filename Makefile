@@ -3,7 +3,6 @@ SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WORKERS ?= 3
 
 .PHONY: setup run test test-fast serve lint format check-deploy
 
@@ -26,8 +25,7 @@ test-fast: setup
 serve: setup
 	uv run python manage.py collectstatic --noinput
 	uv run python manage.py migrate --noinput
-	uv run gunicorn negotiation_prep.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --error-logfile - --timeout 30 --graceful-timeout 20
+	GUNICORN_BIND=$(HOST):$(PORT) uv run gunicorn -c deploy/gunicorn.conf.py negotiation_prep.wsgi
 
 lint: setup
 	uv run ruff check .
