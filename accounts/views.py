@@ -19,7 +19,7 @@ def signup(request):
         raise Http404("Sign-up is switched off on this site.")
     if request.user.is_authenticated:
         return redirect("plans:dashboard")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -31,7 +31,7 @@ def signup(request):
 @require_http_methods(["GET", "POST"])
 def profile_update(request):
     profile = profile_for(request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=profile)
     # Carried through an invalid POST too, so the user still lands where they came from.
     next_url = request.POST.get("next") or request.GET.get("next", "")
     if request.method == "POST" and form.is_valid():

@@ -47,7 +47,8 @@ def _sort_headers(current: str) -> dict[str, dict]:
 
 @require_safe
 def counterparty_list(request):
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    # PostgreSQL refuses NUL in a query string: drop it rather than fail with a 500.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_LENGTH]
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort.removeprefix("-") not in SORT_FIELDS:
         sort = DEFAULT_SORT
@@ -85,7 +86,7 @@ def counterparty_list(request):
 
 @require_http_methods(["GET", "POST"])
 def counterparty_create(request):
-    form = CounterpartyForm(request.POST or None, owner=request.user)
+    form = CounterpartyForm(request.POST if request.method == "POST" else None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         counterparty = form.save()
         messages.success(request, f"“{counterparty}” is added.")
@@ -122,7 +123,11 @@ def counterparty_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def counterparty_update(request, pk):
     counterparty = get_object_or_404(Counterparty, pk=pk, owner=request.user)
-    form = CounterpartyForm(request.POST or None, instance=counterparty, owner=request.user)
+    form = CounterpartyForm(
+        request.POST if request.method == "POST" else None,
+        instance=counterparty,
+        owner=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Your changes to “{counterparty}” are saved.")
@@ -166,7 +171,7 @@ def counterparty_culture(request, pk):
     edition = ScoreEdition.objects.default()
     country_score = counterparty.country.score_in(edition)
     form = CultureAdjustmentsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         national=national_scores(country_score),
         current={a.dimension: a for a in counterparty.adjustments.all()},
     )
@@ -195,7 +200,7 @@ def counterparty_culture(request, pk):
 @require_http_methods(["GET", "POST"])
 def person_create(request, pk):
     counterparty = get_object_or_404(Counterparty, pk=pk, owner=request.user)
-    form = PersonForm(request.POST or None, counterparty=counterparty)
+    form = PersonForm(request.POST if request.method == "POST" else None, counterparty=counterparty)
     if request.method == "POST" and form.is_valid():
         person = form.save()
         messages.success(request, f"{person} is added to “{counterparty}”.")
@@ -218,7 +223,11 @@ def _person_or_404(request, pk, person_pk) -> Person:
 def person_update(request, pk, person_pk):
     person = _person_or_404(request, pk, person_pk)
     counterparty = person.counterparty
-    form = PersonForm(request.POST or None, instance=person, counterparty=counterparty)
+    form = PersonForm(
+        request.POST if request.method == "POST" else None,
+        instance=person,
+        counterparty=counterparty,
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Your changes to {person} are saved.")

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -33,6 +34,9 @@ def country_list(request):
 @require_safe
 def country_detail(request, code):
     # Codes are stored in capitals (the loader and the admin form make sure of it).
+    # No code holds NUL, and PostgreSQL would refuse it in the query with a 500.
+    if "\x00" in code:
+        raise Http404("No such country.")
     country = get_object_or_404(Country, code=code.upper())
     edition = ScoreEdition.objects.default()
     score = country.score_in(edition)

@@ -124,6 +124,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_CALLABLE = "accounts.throttle.axes_username"
 # Behind N trusted proxies the client address comes from X-Forwarded-For; with none,
 # REMOTE_ADDR is the client and a forged X-Forwarded-For is ignored.
 if TRUSTED_PROXY_COUNT := env_int("TRUSTED_PROXY_COUNT", 0):

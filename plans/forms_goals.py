@@ -71,6 +71,8 @@ RoadmapStepFormSet = forms.inlineformset_factory(
     can_delete=True,
     max_num=100,
     validate_max=True,
+    # A forged TOTAL_FORMS would otherwise build (and re-render) up to 1,000 extra forms.
+    absolute_max=100,
 )
 
 

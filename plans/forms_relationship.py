@@ -105,7 +105,15 @@ def people_choices(plan: Plan) -> dict:
 
 def _formset(model, form):
     return forms.inlineformset_factory(
-        Plan, model, form=form, extra=1, can_delete=True, max_num=ROWS_MAX, validate_max=True
+        Plan,
+        model,
+        form=form,
+        extra=1,
+        can_delete=True,
+        max_num=ROWS_MAX,
+        validate_max=True,
+        # A forged TOTAL_FORMS would otherwise build (and re-render) up to 1,000 extra forms.
+        absolute_max=ROWS_MAX,
     )
 
 

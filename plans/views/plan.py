@@ -90,7 +90,9 @@ def plan_create_view(request):
     initial = {"our_country": profile.home_country_id}
     if counterparty_pk := request.GET.get("counterparty"):
         initial["counterparty"] = counterparty_pk
-    form = PlanForm(request.POST or None, user=request.user, initial=initial)
+    form = PlanForm(
+        request.POST if request.method == "POST" else None, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             plan = plan_create(owner=request.user, plan=form.save(commit=False))
@@ -110,7 +112,9 @@ def plan_create_view(request):
 @require_http_methods(["GET", "POST"])
 def plan_update(request, pk):
     plan = _owned_plan(request, pk)
-    form = PlanForm(request.POST or None, instance=plan, user=request.user)
+    form = PlanForm(
+        request.POST if request.method == "POST" else None, instance=plan, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Plan details saved.")
@@ -203,7 +207,7 @@ def _owned_plan_overview(request, pk: int) -> Plan:
 @require_http_methods(["GET", "POST"])
 def plan_gap(request, pk):
     plan = _owned_plan(request, pk)
-    form = GapNotesForm(request.POST or None, instance=plan)
+    form = GapNotesForm(request.POST if request.method == "POST" else None, instance=plan)
     if request.method == "POST" and form.is_valid():
         plan_gap_notes_save(plan=plan, notes=form.cleaned_data["gap_notes"])
         messages.success(request, "Your notes on the cultural gap are saved.")
