@@ -153,3 +153,11 @@ def test_signup_still_signs_the_new_user_in(client, db):
 
     assert response.status_code == 302
     assert _signed_in(client)
+
+
+@pytest.mark.parametrize("username", ["0" * 3000, "alice" + " " * 300, "ﷺ" * 20])
+def test_overlong_username_is_recorded_cut_to_fit(client, user, username):
+    response = _sign_in(client, username, WRONG)
+
+    assert response.status_code == 200
+    assert len(AccessAttempt.objects.get().username) <= 255
