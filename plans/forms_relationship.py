@@ -16,6 +16,29 @@ from plans.models import (
 )
 
 ROWS_MAX = 200
+BIGINT_MAX = 2**63 - 1
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids outside the database's integer range before they reach a query.
+
+    Django passes them to `pk__in`, where SQLite raises OverflowError (a 500) instead of
+    finding nothing.
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # the parent reports it as an invalid value
+            if not 0 < number <= BIGINT_MAX:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(pk)[:20]},
+                )
+        return super()._check_values(value)
 
 
 TOPIC_REQUIRED = {"topic": {"required": "Name the topic in a few words."}}
@@ -75,6 +98,7 @@ class OccasionForm(forms.ModelForm):
             "watch_for",
             "observed",
         ]
+        field_classes = {"their_attendees": IdMultipleChoiceField}
         widgets = {
             "held_on": DATE_WIDGET,
             "their_attendees": forms.CheckboxSelectMultiple,
@@ -125,7 +149,7 @@ OccasionFormSet = _formset(Occasion, OccasionForm)
 
 
 class QuestionPickForm(forms.Form):
-    library = forms.ModelMultipleChoiceField(
+    library = IdMultipleChoiceField(
         queryset=QuestionTemplate.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
