@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from counterparties.models import Counterparty, Person
+from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.dimensions import DIMENSION_CHOICES
 from countries.models import Country, ScoreEdition
 from plans.currencies import validate_currency
@@ -22,6 +22,24 @@ class PlanQuerySet(models.QuerySet):
     def by_next_meeting(self) -> "PlanQuerySet":
         """Soonest first meeting first; plans without a date last."""
         return self.order_by(F("first_meeting_on").asc(nulls_last=True), "-updated_at")
+
+    def with_stages(self) -> "PlanQuerySet":
+        """Everything the overview shows of the three stages, in a fixed number of queries."""
+        return self.select_related(
+            "counterparty__country",
+            "our_country",
+            "edition",
+            "goal_assessment",
+            "decision_belief__person",
+        ).prefetch_related(
+            Prefetch("counterparty__adjustments", queryset=CultureAdjustment.objects.order_by()),
+            "roadmap_steps",
+            "say_early_items",
+            "learn_items",
+            "tell_items",
+            Prefetch("questions", queryset=PlanQuestion.objects.select_related("source")),
+            Prefetch("occasions", queryset=Occasion.objects.with_attendees()),
+        )
 
 
 class Plan(models.Model):
@@ -462,6 +480,14 @@ class PlanQuestion(models.Model):
         return reverse("plans:relationship", args=[self.plan_id]) + "#questions"
 
 
+class OccasionQuerySet(models.QuerySet):
+    def with_attendees(self) -> "OccasionQuerySet":
+        """Their attendees prefetched, by name."""
+        return self.prefetch_related(
+            Prefetch("their_attendees", queryset=Person.objects.order_by("name", "pk"))
+        )
+
+
 class Occasion(models.Model):
     """A meeting, meal or visit: due diligence in both directions."""
 
@@ -488,6 +514,8 @@ class Occasion(models.Model):
         help_text="For example who defers to whom, and who speaks for the group.",
     )
     observed = models.TextField("afterwards: what we observed", max_length=4000, blank=True)
+
+    objects = OccasionQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", F("held_on").asc(nulls_last=True), "pk"]

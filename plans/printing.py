@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from accounts.models import NegotiatorProfile
-from counterparties.models import CultureAdjustment, Person
+from counterparties.models import Person
 from plans import gaps, goals
 from plans.charts import grouped_chart
 from plans.culture import edition_variances, guidance_for, plan_gap_analysis
 from plans.filenames import download_filename, original_filename
-from plans.models import Answer, LearnItem, Occasion, Plan, PlanQuestion, RoadmapStep
+from plans.models import Answer, LearnItem, Occasion, Plan, RoadmapStep
 
 # The brief must fit one page whatever the plan holds: it shows at most this many of
 # each list, and cuts long texts (the full print keeps everything).
@@ -110,28 +110,10 @@ def plan_queryset(user) -> QuerySet[Plan]:
     """The user's plans with everything printing needs, in a fixed number of queries."""
     return (
         Plan.objects.owned_by(user)
-        .select_related(
-            "counterparty__country",
-            "our_country",
-            "edition",
-            "goal_assessment",
-            "decision_belief__person",
-        )
+        .with_stages()
         .prefetch_related(
-            Prefetch("counterparty__adjustments", queryset=CultureAdjustment.objects.order_by()),
             Prefetch("counterparty__people", queryset=Person.objects.order_by("name", "pk")),
-            "roadmap_steps",
-            "say_early_items",
-            "learn_items",
-            "tell_items",
             "keep_items",
-            Prefetch("questions", queryset=PlanQuestion.objects.select_related("source")),
-            Prefetch(
-                "occasions",
-                queryset=Occasion.objects.prefetch_related(
-                    Prefetch("their_attendees", queryset=Person.objects.order_by("name", "pk"))
-                ),
-            ),
         )
     )
 

@@ -18,7 +18,6 @@ from plans.readiness import next_occasion, plan_facts, readiness_checklist, stag
 from plans.services import plan_create, plan_gap_notes_save
 from plans.stages import plan_stages
 from plans.views.goals import goals_summary
-from plans.views.relationship import occasions_with_people
 
 DASHBOARD_PLANS = 20
 DASHBOARD_COUNTERPARTIES = 10
@@ -181,27 +180,7 @@ def plan_detail(request, pk):
 
 
 def _owned_plan_overview(request, pk: int) -> Plan:
-    """The plan with everything the overview shows, in a fixed number of queries."""
-    queryset = (
-        Plan.objects.owned_by(request.user)
-        .select_related(
-            "counterparty__country",
-            "our_country",
-            "edition",
-            "goal_assessment",
-            "decision_belief__person",
-        )
-        .prefetch_related(
-            Prefetch("counterparty__adjustments", queryset=CultureAdjustment.objects.order_by()),
-            "roadmap_steps",
-            "say_early_items",
-            "learn_items",
-            "tell_items",
-            "questions",
-            Prefetch("occasions", queryset=occasions_with_people()),
-        )
-    )
-    return get_object_or_404(queryset, pk=pk)
+    return get_object_or_404(Plan.objects.owned_by(request.user).with_stages(), pk=pk)
 
 
 @require_http_methods(["GET", "POST"])

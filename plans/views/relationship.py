@@ -1,10 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from counterparties.models import Person
 from plans.forms_relationship import (
     DecisionMakerForm,
     KeepItemFormSet,
@@ -27,12 +25,6 @@ def decision_belief(plan: Plan) -> DecisionMakerBelief:
         return DecisionMakerBelief(plan=plan)
 
 
-def occasions_with_people():
-    return Occasion.objects.prefetch_related(
-        Prefetch("their_attendees", queryset=Person.objects.order_by("name", "pk"))
-    )
-
-
 def _saved_values(plan: Plan) -> dict:
     """What is in the database now: shown beside the user's input after a conflict."""
     belief = decision_belief(plan)
@@ -41,7 +33,7 @@ def _saved_values(plan: Plan) -> dict:
         "tell": list(plan.tell_items.all()),
         "keep": list(plan.keep_items.all()),
         "questions": list(plan.questions.all()),
-        "occasions": list(occasions_with_people().filter(plan=plan)),
+        "occasions": list(Occasion.objects.with_attendees().filter(plan=plan)),
         "belief": belief,
         "decider": belief.current_person(),
     }
@@ -62,7 +54,7 @@ def plan_relationship(request, pk):
         data,
         instance=plan,
         prefix="occasions",
-        queryset=occasions_with_people(),
+        queryset=Occasion.objects.with_attendees(),
         form_kwargs={"people": people},
     )
     pick = QuestionPickForm(data, templates=templates, prefix="pick")
