@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's own widget templates, for the project-wide form renderer below.
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
@@ -148,6 +150,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Bootstrap 5 markup for {{ form }} and {{ field.as_field_group }} (the stage pages'
+# formsets); forms with a crispy FormHelper layout still render through crispy-forms.
+FORM_RENDERER = "core.form_rendering.BootstrapFormRenderer"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
