@@ -7,10 +7,14 @@ must have). Signs in through the sign-in form on A, then with the same cookies:
 1. opens the dashboard and a stage page on B;
 2. saves the stage's form on B (CSRF token from B's page, session from A);
 3. reads the saved text and the success message back on A;
-4. signs out on B and checks that A no longer accepts the session.
+4. signs out on B and checks that A no longer accepts the session;
+5. as a trainer, uploads a score file for the import preview on A and confirms the
+   import on B. Each instance has its own temporary folder (TMPDIR), as separate machines
+   would: the uploaded file must wait in the shared database, not on A's disk.
 
-Sessions live in the database and messages in a cookie, and nothing is written to local
-disk, so any instance can serve any request.
+Sessions live in the database, messages in a cookie and a pending import in the
+database cache, and nothing is written to local disk, so any instance can serve any
+request.
 
     uv run python benchmarks/two_instances.py
 """
@@ -18,8 +22,11 @@ disk, so any instance can serve any request.
 import argparse
 import html
 import os
+import re
 import secrets
 import sys
+import tempfile
+from pathlib import Path
 
 from common import (
     SMALL_DB,
@@ -28,11 +35,17 @@ from common import (
     free_port,
     gunicorn,
     make_sessions,
+    manage,
     production_env,
 )
 from webclient import Browser, form_fields, replace
 
 PASSWORD = "volume-password-2026"  # fill_volume's default password for its users
+TRAINER = "bench-trainer"
+IMPORT_URL = "/admin/countries/countryscore/import/"
+PROCESS_IMPORT_URL = "/admin/countries/countryscore/process_import/"
+# The bundled Hofstede file: importing it into the default edition changes nothing.
+SCORES_CSV = Path(__file__).resolve().parent.parent / "countries" / "data" / "hofstede-6d.csv"
 
 
 def check(what: str, ok: bool, detail: str = "") -> bool:
@@ -51,14 +64,33 @@ def main() -> None:
     collectstatic(env)
     volume = make_sessions(env, 1)[0]  # only for the user name and a plan id
     username, plan = volume["username"], volume["plans"][0]
+    trainer_password = secrets.token_urlsafe(16)
+    # Afresh each run: create_trainer keeps the password of a user it only promotes.
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User; "
+        f"User.objects.filter(username={TRAINER!r}).delete()",
+    )
+    manage(
+        {**env, "NP_BENCH_TRAINER_PASSWORD": trainer_password},
+        "create_trainer",
+        TRAINER,
+        "--password-from-env",
+        "NP_BENCH_TRAINER_PASSWORD",
+    )
     port_a = free_port()
     port_b = free_port()
     while port_b == port_a:
         port_b = free_port()
+    # Separate temporary folders, as on two machines.
+    tmp_a = tempfile.mkdtemp(prefix="np_bench_tmp_a_")
+    tmp_b = tempfile.mkdtemp(prefix="np_bench_tmp_b_")
     results = []
     with (
-        gunicorn(env, port=port_a, workers=2) as server_a,
-        gunicorn(env, port=port_b, workers=2) as server_b,
+        gunicorn({**env, "TMPDIR": tmp_a}, port=port_a, workers=2) as server_a,
+        gunicorn({**env, "TMPDIR": tmp_b}, port=port_b, workers=2) as server_b,
     ):
         print(f"instance A: 127.0.0.1:{port_a} (pid {server_a.pid})")
         print(f"instance B: 127.0.0.1:{port_b} (pid {server_b.pid}); database {args.database}")
@@ -114,12 +146,65 @@ def main() -> None:
                 f"{gone.status} -> {gone.location}",
             )
         )
+        results += import_preview_on_a_confirm_on_b(port_a, port_b, trainer_password)
+    left_on_disk = [*Path(tmp_a).iterdir(), *Path(tmp_b).iterdir()]
+    results.append(
+        check(
+            "nothing left in either instance's temporary folder",
+            not left_on_disk,
+            ", ".join(p.name for p in left_on_disk),
+        )
+    )
     print()
     if all(results):
         print("RESULT: one session used on both instances; no local state")
     else:
         print("RESULT: FAILED")
         sys.exit(1)
+
+
+def import_preview_on_a_confirm_on_b(port_a: int, port_b: int, password: str) -> list[bool]:
+    """A trainer's score import: the preview on A, the confirm on B."""
+    a = Browser(port_a)
+    login = a.get("/accounts/login/")
+    fields = replace(form_fields(login.body, "username"), username=TRAINER, password=password)
+    signed_in = a.post("/accounts/login/", fields)
+    results = [check(f"sign in on A as {TRAINER}", signed_in.status == 302, f"{signed_in.status}")]
+    page = a.get(IMPORT_URL)
+    # The first edition on offer (the page preselects none without ?edition=).
+    editions = re.search(r'<select name="edition"[^>]*>(.*?)</select>', page.body, re.S)
+    edition = re.search(r'<option value="(\d+)"', editions.group(1)).group(1) if editions else ""
+    upload = replace(form_fields(page.body, "format"), edition=edition)
+    preview = a.post(
+        IMPORT_URL, upload, files={"import_file": ("scores.csv", SCORES_CSV.read_bytes())}
+    )
+    results.append(
+        check(
+            "import preview on A",
+            preview.status == 200 and "Confirm import" in preview.body,
+            f"{preview.status}",
+        )
+    )
+    if not results[-1]:
+        return results
+    b = Browser(port_b, cookies=dict(a.cookies))
+    confirmed = b.post(PROCESS_IMPORT_URL, form_fields(preview.body, "import_file_name"))
+    results.append(
+        check(
+            "import confirmed on B, which never saw the upload",
+            confirmed.status == 302,
+            f"{confirmed.status} -> {confirmed.location}",
+        )
+    )
+    after = b.get(confirmed.location or "/admin/")
+    results.append(
+        check(
+            "B reports the import as done",
+            after.status == 200 and "Import finished" in html.unescape(after.body),
+            f"{after.status}",
+        )
+    )
+    return results
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ flag is about.
 """
 
 import http.client
+import secrets
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -33,13 +34,24 @@ class Browser:
     cookies: dict[str, str] = field(default_factory=dict)
     timeout: float = 15
 
-    def request(self, method: str, path: str, data: dict | list | None = None) -> Response:
-        """One request on a fresh connection; network errors come back as status 0."""
+    def request(
+        self,
+        method: str,
+        path: str,
+        data: dict | list | None = None,
+        files: dict[str, tuple[str, bytes]] | None = None,
+    ) -> Response:
+        """One request on a fresh connection; network errors come back as status 0.
+
+        With `files` ({field: (file name, content)}) the form goes as multipart/form-data.
+        """
         headers = {"Host": self.host}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if data is not None:
+        if files:
+            body, headers["Content-Type"] = _multipart(data or [], files)
+        elif data is not None:
             body = urllib.parse.urlencode(data, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.monotonic()
@@ -65,8 +77,31 @@ class Browser:
     def get(self, path: str) -> Response:
         return self.request("GET", path)
 
-    def post(self, path: str, data: dict | list) -> Response:
-        return self.request("POST", path, data)
+    def post(
+        self, path: str, data: dict | list, files: dict[str, tuple[str, bytes]] | None = None
+    ) -> Response:
+        return self.request("POST", path, data, files)
+
+
+def _multipart(data: dict | list, files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    """The body and Content-Type of a multipart/form-data form."""
+    boundary = f"----np-bench-{secrets.token_hex(12)}"
+    fields = data.items() if isinstance(data, dict) else data
+    parts = []
+    for name, value in fields:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+            f"{value}\r\n".encode()
+        )
+    for name, (filename, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 class _FormParser(HTMLParser):

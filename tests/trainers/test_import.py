@@ -1,6 +1,10 @@
 """Importing a score edition from CSV through the admin: preview, confirm, bad files."""
 
+import tempfile
+
 import pytest
+from django.core.cache import cache
+from import_export.tmp_storages import CacheStorage
 
 from countries.loader import HOFSTEDE_CSV
 from countries.models import Country, CountryScore
@@ -200,3 +204,29 @@ def test_import_page_is_refused_to_staff_without_score_permissions(client, db):
     client.force_login(staff)
 
     assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_a_preview_can_be_confirmed_by_another_app_server(
+    client_trainer, hofstede, new_edition, tmp_path, monkeypatch
+):
+    """The uploaded file waits in the shared database cache, not in a local temp folder:
+    behind a load balancer the confirm may reach a server that never saw the upload."""
+    previewing_server_tmp = tmp_path / "a"
+    confirming_server_tmp = tmp_path / "b"
+    previewing_server_tmp.mkdir()
+    confirming_server_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(previewing_server_tmp))
+
+    preview = upload(client_trainer, new_edition, GOOD)
+
+    key = CacheStorage.CACHE_PREFIX + preview.context["confirm_form"].initial["import_file_name"]
+    assert "CHN,China,80,43,66,30,77,24" in str(cache.get(key))
+    assert list(previewing_server_tmp.iterdir()) == []
+
+    monkeypatch.setattr(tempfile, "tempdir", str(confirming_server_tmp))
+    response = confirm(client_trainer, preview)
+
+    assert response.status_code == 302
+    assert new_edition.scores.count() == 3
+    assert cache.get(key) is None  # nothing left behind once confirmed
+    assert list(confirming_server_tmp.iterdir()) == []
