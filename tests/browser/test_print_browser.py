@@ -54,3 +54,19 @@ def test_print_view_adds_a_marked_confidential_section_when_ticked(
     expect(mark).to_have_count(1)
     expect(mark).to_contain_text("Confidential")
     assert mark.evaluate("e => getComputedStyle(e).display") == "table-header-group"
+
+
+def test_a_stage_page_printed_from_the_browser_draws_its_chart_in_black(
+    signed_in_page, live_server, user, hofstede, guidance
+):
+    page = signed_in_page
+    plan = full_plan(user)
+    page.goto(f"{live_server.url}/plans/{plan.pk}/gap/")
+    ours = page.locator("svg.chart rect.bar-ours").first
+    theirs = page.locator("svg.chart rect.bar-theirs-pattern").first
+    on_screen = ours.evaluate("e => getComputedStyle(e).fill")
+    assert on_screen != "rgb(0, 0, 0)"
+
+    page.emulate_media(media="print")
+    assert ours.evaluate("e => getComputedStyle(e).fill") == "rgb(0, 0, 0)"
+    assert theirs.evaluate("e => getComputedStyle(e).stroke") == "rgb(0, 0, 0)"

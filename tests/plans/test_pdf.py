@@ -1,5 +1,6 @@
 """The PDF: its download name, what its text says (read back with pdftotext), pages, queries."""
 
+import logging
 import shutil
 import subprocess
 from urllib.parse import quote
@@ -8,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from plans.models import KeepItem
-from plans.pdf import FetchRefused, refuse_fetch, render_pdf
+from plans.pdf import FetchRefused, _stylesheets, refuse_fetch, render_pdf
 from tests.plans.fullplan import PEOPLE_NAMES, full_plan
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -194,3 +195,15 @@ def test_pdf_renderer_fetches_nothing():
         base_url="http://testserver/",
     )
     assert pdf.startswith(b"%PDF")
+
+
+def test_pdf_of_a_full_plan_logs_no_warnings(client_user, user, hofstede, caplog):
+    """Every warning WeasyPrint logs lands in the server log once per PDF: keep it quiet."""
+    plan = full_plan(user)
+    _stylesheets.cache_clear()  # parse the stylesheets again, inside this test
+
+    with caplog.at_level(logging.WARNING):
+        pdf = _pdf(client_user, plan)
+
+    assert pdf.startswith(b"%PDF")
+    assert [record.getMessage() for record in caplog.records] == []

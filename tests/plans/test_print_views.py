@@ -60,6 +60,7 @@ def test_print_hides_navigation_and_options_on_paper(client_user, plan):
     assert '<header class="d-print-none">' in page
     assert 'class="print-options d-print-none' in page
     assert "css/print.css" in page
+    assert "css/print-charts.css" in page
 
 
 def test_print_leaves_out_confidential_sections_by_default(client_user, plan):
