@@ -19,6 +19,12 @@ class BootstrapFormRenderer(TemplatesSetting):
     field_template_name = "forms/bootstrap_field.html"
 
 
+class InlineRadioSelect(forms.RadioSelect):
+    """Radio buttons side by side, for a few short choices such as yes / no / not sure."""
+
+    inline = True
+
+
 def widget_css_class(widget: forms.Widget) -> str:
     """Bootstrap's class for a widget's input element ("" when it needs none)."""
     if widget.is_hidden:

@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from core.form_rendering import InlineRadioSelect
 from plans.goals import SIGNAL_KEYS
 from plans.models import Answer, GoalAssessment, Plan, RoadmapStep, SayEarlyItem
 
@@ -29,7 +30,7 @@ class GoalAssessmentForm(forms.ModelForm):
             *(name for key in SIGNAL_KEYS for name in (key, f"{key}_note")),
             *GoalAssessment.CONFIDENTIAL_FIELDS,
         ]
-        widgets = dict.fromkeys(SIGNAL_KEYS, forms.RadioSelect)
+        widgets = dict.fromkeys(SIGNAL_KEYS, InlineRadioSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

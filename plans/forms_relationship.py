@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.form_rendering import InlineRadioSelect
 from counterparties.models import Person
 from plans.forms_goals import DATE_WIDGET
 from plans.models import (
@@ -175,6 +176,6 @@ class DecisionMakerForm(forms.ModelForm):
         field = self.fields["person"]
         field.queryset = people["queryset"]
         field.choices = [("", "Not known yet"), *people["choices"]]
-        self.fields["confidence"].widget = forms.RadioSelect(
+        self.fields["confidence"].widget = InlineRadioSelect(
             choices=DecisionMakerBelief.Confidence.choices
         )

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django import forms
 
-from core.form_rendering import widget_css_class
+from core.form_rendering import InlineRadioSelect, widget_css_class
 
 
 class SampleForm(forms.Form):
@@ -14,7 +14,7 @@ class SampleForm(forms.Form):
     status = forms.ChoiceField(choices=[("open", "Open"), ("done", "Done")])
     done = forms.BooleanField(required=False, label="Done already")
     confidence = forms.ChoiceField(
-        choices=[("low", "Low"), ("high", "High")], widget=forms.RadioSelect, required=False
+        choices=[("low", "Low"), ("high", "High")], widget=InlineRadioSelect, required=False
     )
     people = forms.MultipleChoiceField(
         choices=[("1", "Anh <Nguyen>"), ("2", "Lars")],
@@ -97,6 +97,9 @@ def test_choice_lists_are_fieldsets_with_one_labelled_checkbox_per_choice():
     assert fieldset.find("label", attrs={"for": boxes[0]["id"]}).get_text() == "Anh <Nguyen>"
     radios = page.find_all("input", attrs={"name": "confidence"})
     assert [radio["type"] for radio in radios] == ["radio", "radio"]
+    # Short choices sit side by side; a list of people stays one per line.
+    assert all("form-check-inline" in radio.parent["class"] for radio in radios)
+    assert not any("form-check-inline" in box.parent["class"] for box in boxes)
 
 
 def test_errors_are_shown_beside_their_field_and_linked_to_it():
