@@ -4,7 +4,24 @@ from django import forms
 from django.http import QueryDict
 
 from plans.exchange import MAX_IMPORT_BYTES
-from plans.printing import DEFAULT_SECTIONS, SECTIONS, Layout, Paper, PrintOptions
+from plans.printing import (
+    CONFIDENTIAL_SECTIONS,
+    DEFAULT_SECTIONS,
+    SECTIONS,
+    Layout,
+    Paper,
+    PrintOptions,
+)
+
+
+class SectionCheckboxes(forms.CheckboxSelectMultiple):
+    """Marks the confidential boxes, so the page's notes can follow them (static/css/app.css)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value in CONFIDENTIAL_SECTIONS:
+            option["attrs"]["data-confidential"] = "true"
+        return option
 
 
 class PrintOptionsForm(forms.Form):
@@ -24,7 +41,7 @@ class PrintOptionsForm(forms.Form):
             (s.key, f"{s.title} (confidential)" if s.confidential else s.title) for s in SECTIONS
         ],
         initial=sorted(DEFAULT_SECTIONS),
-        widget=forms.CheckboxSelectMultiple,
+        widget=SectionCheckboxes,
         required=False,
         label="Sections to include",
         help_text="Confidential sections are left out unless you tick them.",

@@ -12,7 +12,6 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.http import urlencode
 
 from accounts.models import NegotiatorProfile
 from counterparties.models import Person
@@ -95,15 +94,14 @@ class PrintOptions:
     def confidential(self) -> bool:
         return bool(self.sections & CONFIDENTIAL_SECTIONS)
 
+    @property
+    def confidential_titles(self) -> list[str]:
+        """The titles of the confidential sections chosen, in the order of SECTIONS."""
+        return [s.title for s in SECTIONS if s.confidential and s.key in self.sections]
+
     def includes(self) -> dict[str, bool]:
         """Section key -> shown, for the templates."""
         return {key: key in self.sections for key in SECTION_KEYS}
-
-    def query_string(self) -> str:
-        """These options as GET parameters, so the PDF link prints what the page shows."""
-        pairs = [("layout", self.layout), ("paper", self.paper)]
-        pairs += [("sections", key) for key in SECTION_KEYS if key in self.sections]
-        return urlencode(pairs)
 
 
 def plan_queryset(user) -> QuerySet[Plan]:
@@ -292,6 +290,8 @@ def pdf_filenames(plan: Plan, day: datetime.date, options: PrintOptions) -> tupl
     parts = [plan.counterparty.name, plan.title]
     if options.is_brief:
         parts.append("brief")
+    if options.confidential:
+        parts.append("CONFIDENTIAL")
     return (
         download_filename(*parts, day=day, extension="pdf"),
         original_filename(*parts, day=day, extension="pdf"),

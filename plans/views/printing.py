@@ -3,7 +3,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -22,7 +21,6 @@ def plan_print(request, pk):
     options = form.options()
     context = print_context(plan, profile_for(request.user), options)
     context["form"] = form
-    context["pdf_url"] = f"{reverse('plans:pdf', args=[plan.pk])}?{options.query_string()}"
     return render(request, "plans/print/plan_print.html", context)
 
 

@@ -113,6 +113,26 @@ def test_pdf_marks_a_confidential_section_on_every_page_it_runs_onto(client_user
             assert "CONFIDENTIAL" in text, f"page {page} is not marked"
 
 
+@pytest.mark.parametrize("layout", ["full", "brief"])
+def test_pdf_with_a_confidential_section_says_so_in_its_name_and_on_every_page(
+    client_user, plan, tmp_path, layout
+):
+    response = client_user.get(
+        f"{reverse('plans:pdf', args=[plan.pk])}?{_query(layout=layout, sections=EVERYTHING)}"
+    )
+    disposition = response["Content-Disposition"]
+    assert "_CONFIDENTIAL_" in disposition.split(";")[1]
+    assert "CONFIDENTIAL" in disposition.split("filename*=")[1]
+    pdf = response.content
+    for page in range(1, _pages(pdf, tmp_path) + 1):
+        assert "CONFIDENTIAL · for our side only" in _text(pdf, tmp_path, page), page
+
+
+def test_pdf_without_a_confidential_section_has_a_plain_name(client_user, plan):
+    response = client_user.get(f"{reverse('plans:pdf', args=[plan.pk])}?{_query()}")
+    assert "CONFIDENTIAL" not in response["Content-Disposition"]
+
+
 def test_pdf_includes_target_and_walk_away_when_ticked(client_user, plan, tmp_path):
     text = _text(_pdf(client_user, plan, sections=("positions",)), tmp_path)
     assert "CONFIDENTIAL" in text

@@ -23,9 +23,7 @@ def _laid_out(plan, user, paper: str, sections=SECTION_KEYS):
     plan = plan_for_print(user, plan.pk)
     options = PrintOptions(sections=frozenset(sections), paper=paper)
     context = print_context(plan, profile_for(user), options)
-    html = render_to_string(
-        "plans/print/plan_pdf.html", context, request=RequestFactory().get("/")
-    )
+    html = render_to_string("plans/print/plan_pdf.html", context, request=RequestFactory().get("/"))
     document = HTML(string=html, base_url="http://testserver/", url_fetcher=refuse_fetch)
     return document.render(stylesheets=list(_stylesheets(paper)), font_config=_fonts())
 

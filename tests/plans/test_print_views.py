@@ -1,8 +1,13 @@
 """The print view: who may see it, what it shows, what it leaves out, and its query count."""
 
+from pathlib import Path
+
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from plans.printing import CONFIDENTIAL_SECTIONS, SECTION_KEYS
 from tests.plans.fullplan import full_plan
 
 HOSTILE = "<script>alert(1)</script><b>bold</b>"
@@ -112,11 +117,48 @@ def test_print_brief_shows_gaps_stance_questions_and_who_decides(client_user, pl
     assert "What to learn at this meeting" in page
 
 
-def test_print_pdf_link_carries_the_chosen_options(client_user, plan):
-    response = client_user.get(_print_url(plan, "layout=brief&paper=letter&sections=keep"))
-    assert response.context["pdf_url"] == (
-        reverse("plans:pdf", args=[plan.pk]) + "?layout=brief&paper=letter&sections=keep"
-    )
+def test_print_download_is_a_button_of_the_options_form_not_a_link(client_user, plan):
+    """The PDF is made from the boxes ticked when the button is pressed (issue 11.1)."""
+    page = client_user.get(_print_url(plan, ALL_SECTIONS)).content.decode()
+    soup = BeautifulSoup(page, "html.parser")
+    pdf_url = reverse("plans:pdf", args=[plan.pk])
+    assert not soup.find("a", href=lambda href: href and href.startswith(pdf_url + "?"))
+    button = soup.find("button", string="Download PDF")
+    assert button["type"] == "submit"
+    assert button["formaction"] == pdf_url
+    form = button.find_parent("form")
+    assert form["method"] == "get"
+    assert form.find("input", attrs={"name": "sections", "value": "positions"})
+    assert form.find("input", attrs={"name": "layout", "value": "brief"})
+
+
+def test_print_note_describes_the_confidential_choice_the_page_shows(client_user, plan):
+    ticked = BeautifulSoup(client_user.get(_print_url(plan, ALL_SECTIONS)).content, "html.parser")
+    assert "choice-off" not in ticked.find(class_="when-confidential")["class"]
+    assert "choice-off" in ticked.find(class_="when-not-confidential")["class"]
+    default = BeautifulSoup(client_user.get(_print_url(plan)).content, "html.parser")
+    assert "choice-off" in default.find(class_="when-confidential")["class"]
+    assert "choice-off" not in default.find(class_="when-not-confidential")["class"]
+    boxes = default.find_all("input", attrs={"name": "sections", "data-confidential": True})
+    assert sorted(box["value"] for box in boxes) == sorted(CONFIDENTIAL_SECTIONS)
+
+
+def test_every_print_section_can_leave_the_preview_when_unticked():
+    """static/css/app.css hides an unticked section at once; a new section needs its rule."""
+    css = Path(finders.find("css/app.css")).read_text()
+    for key in SECTION_KEYS:
+        rule = f'main:has(input[name="sections"][value="{key}"]:not(:checked)) .print-document'
+        assert f'{rule} [data-section="{key}"]' in css, key
+
+
+@pytest.mark.parametrize("layout", ["full", "brief"])
+def test_every_printed_section_carries_its_key(client_user, plan, layout):
+    query = ALL_SECTIONS.replace("layout=full", f"layout={layout}")
+    soup = BeautifulSoup(client_user.get(_print_url(plan, query)).content, "html.parser")
+    document = soup.find(class_="print-document")
+    keys = {element["data-section"] for element in document.find_all(attrs={"data-section": True})}
+    # The brief names the deal in its header only.
+    assert keys == set(SECTION_KEYS) - ({"deal"} if layout == "brief" else set())
 
 
 def test_print_escapes_html_in_every_text_field(client_user, user, hofstede):
