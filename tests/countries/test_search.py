@@ -87,6 +87,17 @@ def test_country_search_text_is_not_kept_in_the_change_history(db):
     assert "search_text" not in {f.name for f in country.history.model._meta.fields}
 
 
+def test_country_search_follows_a_revert_from_the_change_history(db):
+    country = CountryFactory(code="TUR", name="Turkey", dataset_label="TR")
+    country.name = "Türkiye"
+    country.save()
+
+    country.history.earliest().instance.save()  # what the admin's revert saves
+
+    assert list(Country.objects.search("turkey")) == [country]
+    assert not Country.objects.search("turkiye").exists()
+
+
 def test_migration_fills_the_search_text_of_existing_countries(hofstede):
     Country.objects.update(search_text="")
     migration = importlib.import_module("countries.migrations.0004_country_search_text")
