@@ -23,12 +23,12 @@ class SearchTextModel(models.Model):
     class Meta:
         abstract = True
 
-    def set_search_text(self) -> None:
-        self.search_text = fold_parts(*(getattr(self, name) or "" for name in self.SEARCH_FIELDS))
-
     def save(self, **kwargs) -> None:
         self.set_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and set(update_fields) & set(self.SEARCH_FIELDS):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(**kwargs)
+
+    def set_search_text(self) -> None:
+        self.search_text = fold_parts(*(getattr(self, name) or "" for name in self.SEARCH_FIELDS))

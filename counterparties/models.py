@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from core.models import SearchTextModel
 from core.text import search_words
-
 from countries.dimensions import DIMENSION_CHOICES, SCORE_MAX, SCORE_MIN
 from countries.models import Country
 

@@ -108,7 +108,9 @@ def test_migration_fills_the_search_text_of_existing_countries(hofstede):
     assert not Country.objects.filter(search_text="").exists()
 
 
-@pytest.mark.parametrize(("query", "code"), [("turkiye", "TUR"), ("TÜRKIYE", "TUR"), ("vnm", "VNM")])
+@pytest.mark.parametrize(
+    ("query", "code"), [("turkiye", "TUR"), ("TÜRKIYE", "TUR"), ("vnm", "VNM")]
+)
 def test_country_admin_search_ignores_case_and_accents(client_trainer, hofstede, query, code):
     response = client_trainer.get(ADMIN_LIST, {"q": query})
 
