@@ -13,7 +13,13 @@ from django.urls import reverse
 
 from counterparties.models import Counterparty, Person
 from plans.exchange import plan_import
-from tests.factories import CounterpartyFactory, CountryFactory, PersonFactory, PlanFactory
+from tests.factories import (
+    CounterpartyFactory,
+    CountryFactory,
+    PersonFactory,
+    PlanFactory,
+    UserFactory,
+)
 from tests.plans.fullplan import full_plan
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +204,20 @@ def test_migration_fills_the_search_text_of_existing_rows(hanoi):
     )
     assert Person.objects.get().search_text == "nguyen van an"
     assert not Counterparty.objects.filter(search_text="").exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("HA NOI", {HANOI}),
+        ("nguyen", {HANOI}),
+        ("alice", {HANOI, "Mekong Textiles", "Bangkok Rice"}),
+    ],
+)
+def test_admin_search_folds_like_the_list_and_still_finds_the_owner(client, hanoi, query, expected):
+    PersonFactory(counterparty=hanoi, name="Nguyễn Văn An")
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+
+    response = client.get(reverse("admin:counterparties_counterparty_changelist"), {"q": query})
+
+    assert {c.name for c in response.context["cl"].result_list} == expected
