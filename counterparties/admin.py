@@ -42,7 +42,12 @@ class CultureAdjustmentInline(SuperuserOnlyMixin, admin.TabularInline):
 class CounterpartyAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = ["name", "owner", "country", "industry", "updated_at"]
     list_select_related = ["owner", "country"]
-    search_fields = ["name", "industry", "city", "owner__username"]
+    search_fields = ["owner__username"]
     list_filter = ["updated_at"]
     raw_id_fields = ["owner"]
     inlines = [PersonInline, CultureAdjustmentInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The owner's username as typed, or the list page's folded search (people included)."""
+        by_owner, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return by_owner | queryset.search(search_term), may_have_duplicates

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from core.models import SearchTextModel
+from core.text import search_words
 from countries.dimensions import DIMENSION_CHOICES, SCORE_MAX, SCORE_MIN
 from countries.models import Country
 
@@ -12,8 +14,26 @@ class CounterpartyQuerySet(models.QuerySet):
     def owned_by(self, user) -> "CounterpartyQuerySet":
         return self.filter(owner=user)
 
+    def search(self, query: str) -> "CounterpartyQuerySet":
+        """Counterparties that hold every word of `query`, folded, each anywhere.
 
-class Counterparty(models.Model):
+        A word may be in the organisation's name, industry or city, its country's name,
+        dataset label or code, or the name or title of one of its people. People are
+        matched in a subquery, so an organisation is listed once however many match.
+        """
+        counterparties = self
+        for word in search_words(query):
+            counterparties = counterparties.filter(
+                Q(search_text__contains=word)
+                | Q(country__search_text__contains=word)
+                | Exists(
+                    Person.objects.filter(counterparty=OuterRef("pk"), search_text__contains=word)
+                )
+            )
+        return counterparties
+
+
+class Counterparty(SearchTextModel):
     """An organisation the negotiator deals with."""
 
     owner = models.ForeignKey(
@@ -27,6 +47,8 @@ class Counterparty(models.Model):
     notes = models.TextField(max_length=5000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    SEARCH_FIELDS = ("name", "industry", "city")  # and the country's, through a join
 
     objects = CounterpartyQuerySet.as_manager()
 
@@ -78,7 +100,7 @@ class CultureAdjustment(models.Model):
         return self.counterparty.get_absolute_url()
 
 
-class Person(models.Model):
+class Person(SearchTextModel):
     """Someone on the counterparty's side."""
 
     class Role(models.TextChoices):
@@ -118,6 +140,8 @@ class Person(models.Model):
     notes = models.TextField(max_length=5000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    SEARCH_FIELDS = ("name", "title")
 
     class Meta:
         ordering = ["name", "pk"]

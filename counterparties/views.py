@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -62,12 +62,7 @@ def counterparty_list(request):
         .order_by(*_ordering(sort))
     )
     if query:
-        counterparties = counterparties.filter(
-            Q(name__icontains=query)
-            | Q(industry__icontains=query)
-            | Q(city__icontains=query)
-            | Q(country__name__icontains=query)
-        )
+        counterparties = counterparties.search(query)
     paginator = Paginator(counterparties, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     return render(

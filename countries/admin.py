@@ -101,8 +101,12 @@ class CountryAdmin(HidePrivateDependentsMixin, SimpleHistoryAdmin):
     list_display = ["code", "name", "dataset_label", "kind"]
     list_display_links = ["code", "name"]
     list_filter = ["kind"]
-    search_fields = ["name", "code", "dataset_label"]
+    search_fields = ["search_text"]  # name, code and dataset label, folded
     inlines = [CountryScoreInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Also behind the score admin's country autocomplete: "turkiye" finds Türkiye.
+        return queryset.search(search_term), False
 
 
 class ScoreEditionAdminForm(forms.ModelForm):
@@ -276,10 +280,13 @@ class CountryScoreAdmin(ImportMixin, SimpleHistoryAdmin):
     list_display = ["country", "edition", *SCORE_COLUMNS]
     list_select_related = ["country", "edition"]
     list_filter = ["edition", "country__kind", MissingDimensionFilter]
-    search_fields = ["country__name", "country__code"]
+    search_fields = ["country__search_text"]
     autocomplete_fields = ["country"]
     fields = ["country", "edition", *SCORE_FIELDS]
     empty_value_display = "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        return queryset.filter(country__in=Country.objects.search(search_term)), False
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

@@ -1,5 +1,4 @@
 from django import forms
-from django.db.models import Q
 
 from countries.models import Country, CountryQuerySet
 
@@ -24,14 +23,11 @@ class CountrySearchForm(forms.Form):
     )
 
     def filter_countries(self, countries: CountryQuerySet) -> CountryQuerySet:
-        """Narrow `countries` to what the (valid) form asks for; case-insensitive."""
-        query = self.cleaned_data.get("q", "").strip()
-        if query:
-            countries = countries.filter(
-                Q(name__icontains=query)
-                | Q(dataset_label__icontains=query)
-                | Q(code__icontains=query)
-            )
+        """Narrow `countries` to what the (valid) form asks for; case and accents do not matter.
+
+        Every word of the query must appear, each anywhere in the name, label or code.
+        """
+        countries = countries.search(self.cleaned_data.get("q", ""))
         if kind := self.cleaned_data.get("kind"):
             countries = countries.filter(kind=kind)
         return countries

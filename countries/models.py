@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.models import SearchTextModel
+from core.text import search_words
 from countries.dimensions import BY_CODE, DIMENSION_CODES, DIMENSIONS, SCORE_MAX, SCORE_MIN
 
 
@@ -103,8 +105,15 @@ class CountryQuerySet(models.QuerySet):
             )
         )
 
+    def search(self, query: str) -> "CountryQuerySet":
+        """Countries whose name, dataset label or code hold every word of `query`, folded."""
+        countries = self
+        for word in search_words(query):
+            countries = countries.filter(search_text__contains=word)
+        return countries
 
-class Country(models.Model):
+
+class Country(SearchTextModel):
     class Kind(models.TextChoices):
         COUNTRY = "country", "Country or territory"
         REGION = "region", "Region"
@@ -121,8 +130,11 @@ class Country(models.Model):
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
 
+    SEARCH_FIELDS = ("name", "dataset_label", "code")
+
     objects = CountryQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The search column is derived and a revert saves (and so refills) it: not recorded.
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["name"]

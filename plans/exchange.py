@@ -64,7 +64,7 @@ COUNTERPARTY = Part(
     Counterparty,
     ("name", "industry", "city", "website", "notes"),
     many=False,
-    skipped=("id", "owner", "country", "created_at", "updated_at"),
+    skipped=("id", "owner", "country", "created_at", "updated_at", "search_text"),
 )
 ADJUSTMENTS = Part(
     "culture_adjustments",
@@ -78,7 +78,7 @@ PEOPLE = Part(
     "people",
     Person,
     ("name", "title", "role", "seniority", "inner_circle", "introduced_by", "notes"),
-    skipped=("id", "counterparty", "created_at", "updated_at"),
+    skipped=("id", "counterparty", "created_at", "updated_at", "search_text"),
 )
 PLAN = Part(
     "plan",

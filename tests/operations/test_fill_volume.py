@@ -55,3 +55,13 @@ def test_fill_volume_refuses_when_no_scores_are_loaded(db):
         _fill()
 
     assert not Counterparty.objects.exists()
+
+
+def test_fill_volume_fills_the_search_columns_so_the_list_search_finds_its_rows(hofstede):
+    _fill()
+
+    person = Person.objects.select_related("counterparty").order_by("pk").first()
+    assert not Counterparty.objects.filter(search_text="").exists()
+    assert not Person.objects.filter(search_text="").exists()
+    found = Counterparty.objects.search(person.name.upper()).search(person.counterparty.name)
+    assert list(found) == [person.counterparty]

@@ -206,6 +206,8 @@ class Filler:
                     )
                     for i in range(start, min(count, start + BATCH))
                 ]
+                for counterparty in batch:
+                    counterparty.set_search_text()  # bulk_create does not call save()
                 Counterparty.objects.bulk_create(batch, batch_size=BATCH)
                 people, adjustments = [], []
                 for counterparty in batch:
@@ -231,6 +233,8 @@ class Filler:
                                     reason="Founder studied and worked abroad",
                                 )
                             )
+                for person in people:
+                    person.set_search_text()
                 Person.objects.bulk_create(people, batch_size=BATCH)
                 CultureAdjustment.objects.bulk_create(adjustments, batch_size=BATCH)
                 for person in people:
