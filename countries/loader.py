@@ -174,11 +174,19 @@ def country_kind(code: str) -> str:
 
 @transaction.atomic
 def load_scores(rows: list[ScoreRow], *, edition: ScoreEdition) -> LoadResult:
-    """Create or update countries and their scores in `edition`; idempotent."""
+    """Create or update countries and their scores in `edition`; idempotent.
+
+    An edition that plans use keeps its scores: a file that would add or change one of
+    them is refused, and nothing is written.
+    """
     result = LoadResult()
     countries = {c.code: c for c in Country.objects.select_for_update()}
     existing = {s.country.code: s for s in edition.scores.select_related("country")}
+    plan_count = edition.plan_count()
     for row in rows:
+        score = existing.get(row.code)
+        if plan_count and (score is None or score.scores() != row.scores):
+            raise ScoreFileError(edition.read_only_reason(plan_count), line=row.line)
         country = countries.get(row.code)
         if country is None:
             country = Country.objects.create(
@@ -194,7 +202,6 @@ def load_scores(rows: list[ScoreRow], *, edition: ScoreEdition) -> LoadResult:
             country.save(update_fields=["dataset_label"])
             result.countries_updated += 1
 
-        score = existing.get(row.code)
         if score is None:
             CountryScore.objects.create(edition=edition, country=country, **row.scores)
             result.scores_created += 1

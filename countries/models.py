@@ -1,6 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -57,9 +58,26 @@ class ScoreFields(models.Model):
         return [d.abbreviation for d in DIMENSIONS if getattr(self, d.code) is None]
 
 
+def plans_phrase(count: int) -> str:
+    """'1 plan uses' / '3 plans use', for the sentences that explain a read-only edition."""
+    return "1 plan uses" if count == 1 else f"{count} plans use"
+
+
 class ScoreEditionQuerySet(models.QuerySet):
     def default(self) -> "ScoreEdition | None":
         return self.filter(is_default=True).first()
+
+    def with_plan_count(self) -> "ScoreEditionQuerySet":
+        """Annotate `plans_count`, the number of plans computed with each edition."""
+        return self.annotate(plans_count=Count("plans", distinct=True))
+
+    def in_use(self) -> "ScoreEditionQuerySet":
+        """Editions at least one plan uses: their scores are read-only."""
+        return self.filter(plans__isnull=False).distinct()
+
+    def editable(self) -> "ScoreEditionQuerySet":
+        """Editions no plan uses: their scores may still change."""
+        return self.filter(plans__isnull=True)
 
 
 class ScoreEdition(models.Model):
@@ -92,6 +110,23 @@ class ScoreEdition(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("countries:list")
+
+    def plan_count(self) -> int:
+        """How many plans use this edition. Queries unless `with_plan_count` annotated it."""
+        if hasattr(self, "plans_count"):
+            return self.plans_count
+        return self.plans.count() if self.pk else 0
+
+    def read_only_reason(self, plan_count: int | None = None) -> str:
+        """Why the scores of this edition cannot change, and what to do instead."""
+        count = self.plan_count() if plan_count is None else plan_count
+        return (
+            f"{plans_phrase(count)} the edition “{self}”. A plan keeps the scores it was "
+            "computed with until its owner switches editions, so this edition's scores are "
+            "read-only: no score can be changed, added or removed. To work on newer scores, "
+            "select the edition on the Score editions list and run “Copy into an editable "
+            "draft”, then change the copy."
+        )
 
 
 class CountryQuerySet(models.QuerySet):
@@ -155,10 +190,58 @@ class Country(SearchTextModel):
         return self.scores.filter(edition=edition).first()
 
 
-class CountryScore(ScoreFields):
-    edition = models.ForeignKey(ScoreEdition, on_delete=models.CASCADE, related_name="scores")
-    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="scores")
+def protect_scores_in_used_editions(collector, field, sub_objs, using) -> None:
+    """on_delete for a score row's country: cascade, unless a plan uses the row's edition.
 
+    Deleting a country that no plan refers to would still drop its row from every edition,
+    and with it change the variances, so the Kogut–Singh index, of the plans using that
+    edition. Such a country is protected; rows of editions no plan uses cascade as before.
+    """
+    rows = list(sub_objs)
+    used = set(
+        ScoreEdition.objects.in_use()
+        .filter(pk__in={row.edition_id for row in rows})
+        .values_list("pk", flat=True)
+    )
+    protected = [row for row in rows if row.edition_id in used]
+    if protected:
+        raise models.ProtectedError(
+            "Plans use an edition in which this country is scored.", protected
+        )
+    models.CASCADE(collector, field, sub_objs, using)
+
+
+class CountryScoreQuerySet(models.QuerySet):
+    def with_edition_plan_count(self) -> "CountryScoreQuerySet":
+        """Annotate `edition_plans`: how many plans use each row's edition (one subquery)."""
+        counts = (
+            ScoreEdition.objects.filter(pk=models.OuterRef("edition_id"))
+            .with_plan_count()
+            .values("plans_count")[:1]
+        )
+        return self.annotate(edition_plans=models.Subquery(counts))
+
+    def read_only(self) -> "CountryScoreQuerySet":
+        """Rows of editions that plans use."""
+        return self.filter(edition__in=ScoreEdition.objects.in_use())
+
+    def editable(self) -> "CountryScoreQuerySet":
+        """Rows of editions no plan uses."""
+        return self.filter(edition__in=ScoreEdition.objects.editable())
+
+
+class CountryScore(ScoreFields):
+    edition = models.ForeignKey(
+        ScoreEdition,
+        on_delete=models.CASCADE,
+        related_name="scores",
+        help_text="Only editions that no plan uses can take new or changed scores.",
+    )
+    country = models.ForeignKey(
+        Country, on_delete=protect_scores_in_used_editions, related_name="scores"
+    )
+
+    objects = CountryScoreQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta(ScoreFields.Meta):
@@ -175,3 +258,37 @@ class CountryScore(ScoreFields):
 
     def get_absolute_url(self) -> str:
         return self.country.get_absolute_url()
+
+    def edition_plan_count(self) -> int:
+        """How many plans use this row's edition. Queries unless `with_edition_plan_count`."""
+        if hasattr(self, "edition_plans"):
+            return self.edition_plans or 0
+        return self.edition.plan_count()
+
+    def clean(self) -> None:
+        """Refuse adding, changing or moving a row of an edition that plans use (queries)."""
+        super().clean()
+        if self.edition_id is None:
+            return
+        stored = (
+            CountryScore.objects.filter(pk=self.pk)
+            .values("edition_id", "country_id", *DIMENSION_CODES)
+            .first()
+            if self.pk
+            else None
+        )
+        if stored is not None:
+            current = {"edition_id": self.edition_id, "country_id": self.country_id}
+            current.update(self.scores())
+            if current == stored:
+                return
+        involved = {self.edition_id} | ({stored["edition_id"]} if stored else set())
+        used = (
+            ScoreEdition.objects.filter(pk__in=involved)
+            .with_plan_count()
+            .filter(plans_count__gt=0)
+            .order_by("pk")
+            .first()
+        )
+        if used is not None:
+            raise ValidationError(used.read_only_reason())

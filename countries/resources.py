@@ -6,7 +6,9 @@ number 0 to 100. On top of those, an import refuses:
 
 - a code that appears twice in the file;
 - a code with no country yet. An import never creates countries: a trainer adds a new
-  country in the admin first, so a typing slip cannot invent one.
+  country in the admin first, so a typing slip cannot invent one;
+- any file at all into an edition that plans use: its scores are read-only (a plan keeps
+  its scores until its owner switches). The trainer copies the edition into a draft first.
 
 Every row is checked and every problem is reported with its row before anything is
 written; the confirmed import runs in one transaction that is rolled back on any error,
@@ -104,6 +106,10 @@ class HeaderError(ValueError):
     """The file's header row is not the expected one; no row can be read safely."""
 
 
+class EditionInUseError(ValueError):
+    """Plans use the chosen edition: its scores are read-only, so nothing is imported."""
+
+
 class CountryScoreResource(resources.ModelResource):
     iso3 = fields.Field(attribute="country", column_name="iso3", widget=CountryCodeWidget())
     name = fields.Field(attribute="country__dataset_label", column_name="name", readonly=True)
@@ -148,6 +154,12 @@ class CountryScoreResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         if self.edition is None:
             raise HeaderError("Choose the edition to import into.")
+        plan_count = self.edition.plan_count()
+        if plan_count:
+            del dataset[:]  # no row is read, so none is listed or written
+            raise EditionInUseError(
+                f"{self.edition.read_only_reason(plan_count)} Then import the file into the copy."
+            )
         dataset.headers = [str(column or "").strip().lower() for column in dataset.headers or []]
         problems = header_problems(dataset.headers)
         if problems:

@@ -1,9 +1,13 @@
-"""Writes on score editions that must keep the one-default rule."""
+"""Writes on score editions: the one-default rule, and copying a used edition into a draft."""
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
-from countries.models import ScoreEdition
+from countries.models import CountryScore, ScoreEdition
+
+COPY_SUFFIX = " — draft copy"
 
 
 @transaction.atomic
@@ -40,3 +44,43 @@ def edition_make_default(*, edition: ScoreEdition) -> ScoreEdition:
     """Make `edition` the default for new plans, unsetting the previous one atomically."""
     edition.is_default = True
     return edition_save(edition=edition)
+
+
+def _free_copy_name(edition: ScoreEdition) -> str:
+    """“<name> — draft copy”, or “… copy 2”, “… copy 3” when taken; within the name's length."""
+    limit = ScoreEdition._meta.get_field("name").max_length
+    number = 1
+    while True:
+        suffix = COPY_SUFFIX if number == 1 else f"{COPY_SUFFIX} {number}"
+        name = edition.name[: limit - len(suffix)].rstrip() + suffix
+        if not ScoreEdition.objects.filter(name=name).exists():
+            return name
+        number += 1
+
+
+@transaction.atomic
+def edition_copy(
+    *, edition: ScoreEdition, name: str | None = None, user: AbstractBaseUser | None = None
+) -> ScoreEdition:
+    """Copy `edition` and every one of its country scores into a new, editable edition.
+
+    The copy keeps the source, terms and publication date, is not the default, and is
+    named `name` or “<name> — draft copy” (numbered when taken). No plan uses it yet, so
+    its scores can be changed until one does. History records `user` as the author.
+    """
+    copy = ScoreEdition(
+        name=name.strip() if name else _free_copy_name(edition),
+        published_on=edition.published_on,
+        source=edition.source,
+        terms_note=edition.terms_note,
+        is_default=False,
+    )
+    if user is not None:
+        copy._history_user = user
+    edition_save(edition=copy)
+    rows = [
+        CountryScore(edition=copy, country_id=score.country_id, **score.scores())
+        for score in edition.scores.order_by("pk")
+    ]
+    bulk_create_with_history(rows, CountryScore, default_user=user)
+    return copy

@@ -3,18 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from countries.dimensions import DIMENSION_CODES
 from countries.models import CountryScore, ScoreEdition
 from plans.models import GapGuidance, QuestionTemplate
-
-
-def _score_data(score: CountryScore, **changes) -> dict:
-    data = {"country": score.country_id, "edition": score.edition_id, "_save": "Save"}
-    for code in DIMENSION_CODES:
-        value = getattr(score, code)
-        data[code] = "" if value is None else value
-    data.update(changes)
-    return data
+from tests.trainers.conftest import score_data as _score_data
 
 
 @pytest.fixture
