@@ -558,7 +558,11 @@ class DecisionMakerBelief(models.Model):
         return reverse("plans:relationship", args=[self.plan_id]) + "#decides"
 
     def current_person(self) -> Person | None:
-        """The person, unless they belong to a counterparty the plan no longer uses."""
+        """The person, unless they belong to a counterparty the plan no longer uses.
+
+        Switching a plan's counterparty detaches the person (plans.services.plan_details_save)
+        and a data migration (0007) detached older ones, so this is a safeguard only.
+        """
         if self.person is None or self.person.counterparty_id != self.plan.counterparty_id:
             return None
         return self.person
