@@ -61,8 +61,8 @@ class SwitchDetachments:
     """What switching a plan to `counterparty` detaches: every link to someone else's people.
 
     `occasions` lists each occasion with the attendees that go; `belief` is the
-    decision-maker belief when it is cleared (it names a person of another counterparty),
-    else None.
+    decision-maker belief when it is cleared (it names a person of another counterparty,
+    or one who was removed from the old one), else None.
     """
 
     counterparty: Counterparty
@@ -89,6 +89,7 @@ class SwitchDetachments:
                 belief.person_id,
                 belief.confidence,
                 belief.evidence,
+                belief.removed_person_name,
             ],
         }
         return hashlib.sha256(json.dumps(listed, sort_keys=True).encode()).hexdigest()
@@ -125,10 +126,9 @@ def plan_switch_detachments(*, plan: Plan, counterparty: Counterparty) -> Switch
         .select_related("person__counterparty")
         .first()
     )
-    names_someone_else = (
-        belief is not None
-        and belief.person is not None
-        and belief.person.counterparty_id != counterparty.pk
+    names_someone_else = belief is not None and (
+        (belief.person is not None and belief.person.counterparty_id != counterparty.pk)
+        or bool(belief.removed_person_name)
     )
     return SwitchDetachments(
         counterparty=counterparty,
@@ -145,6 +145,8 @@ def _detach(detachments: SwitchDetachments) -> None:
         belief.person = None
         belief.confidence = DecisionMakerBelief.Confidence.LOW
         belief.evidence = ""
+        belief.removed_person_name = ""
+        belief.person_removed_at = None
         belief.full_clean()
         belief.save()
 
@@ -282,6 +284,10 @@ def plan_relationship_save(
     _adopt_existing_row(belief, DecisionMakerBelief.objects.filter(plan=plan))
     if belief.person is not None and belief.person.counterparty_id != plan.counterparty_id:
         raise ValidationError({"person": "Choose one of this counterparty's people."})
+    if belief.person is not None:
+        # Someone is chosen again: the note that the previous one was removed has done its job.
+        belief.removed_person_name = ""
+        belief.person_removed_at = None
     belief.full_clean()
     belief.save()
     return plan
