@@ -165,3 +165,14 @@ def test_switching_counterparty_lists_and_clears_the_removal_note(
     assert response.status_code == 302
     belief = DecisionMakerBelief.objects.get(plan=plan)
     assert (belief.removed_person_name, belief.evidence) == ("", "")
+
+
+def test_removal_note_shows_a_hostile_name_as_text(client_user, plan, company, decider):
+    decider.name = "<script>alert(1)</script>"
+    decider.save()
+    _delete_through_the_page(client_user, company, decider)
+
+    page = client_user.get(plan.get_absolute_url()).content.decode()
+
+    assert "<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>, was removed" in page
+    assert "<script>alert(1)" not in page
