@@ -1,9 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.utils import timezone
 
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.dimensions import BY_CODE
+from plans.models import DecisionMakerBelief
 
 
 @transaction.atomic
@@ -55,9 +57,16 @@ def counterparty_delete(*, counterparty: Counterparty) -> None:
 
 
 def person_delete(*, person: Person) -> None:
-    """Delete one person; refused with a ValidationError if other records protect them."""
+    """Delete one person; refused with a ValidationError if other records protect them.
+
+    Plans that believed the person decides keep their evidence and confidence, and note
+    the person's name and when they were removed, so the plan can say so.
+    """
     try:
         with transaction.atomic():
+            DecisionMakerBelief.objects.filter(person=person).update(
+                person=None, removed_person_name=person.name, person_removed_at=timezone.now()
+            )
             person.delete()
     except ProtectedError as exc:
         raise ValidationError(_in_use_message(f"“{person}”", exc)) from exc

@@ -10,6 +10,7 @@ from counterparties.culture import culture_rows, national_scores
 from counterparties.forms import CounterpartyForm, CultureAdjustmentsForm, PersonForm
 from counterparties.models import Counterparty, Person
 from countries.models import ScoreEdition
+from plans.models import Plan
 
 PAGE_SIZE = 25
 SEARCH_MAX_LENGTH = 100
@@ -250,5 +251,9 @@ def person_delete(request, pk, person_pk):
     return render(
         request,
         "counterparties/person_confirm_delete.html",
-        {"person": person, "counterparty": counterparty},
+        {
+            "person": person,
+            "counterparty": counterparty,
+            "plans": Plan.objects.owned_by(request.user).using_person(person),
+        },
     )

@@ -160,7 +160,8 @@ DECISION = Part(
     DecisionMakerBelief,
     ("confidence", "evidence"),
     many=False,
-    skipped=("id", "plan", "person"),
+    # The note that a believed decision-maker was deleted belongs to this copy of the plan.
+    skipped=("id", "plan", "person", "removed_person_name", "person_removed_at"),
 )
 PLAN_LISTS = (ROADMAP, SAY_EARLY, LEARN, TELL, KEEP, QUESTIONS, OCCASIONS)
 ALL_PARTS = (COUNTERPARTY, ADJUSTMENTS, PEOPLE, PLAN, GOALS, DECISION, *PLAN_LISTS)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -39,6 +39,27 @@ class PlanQuerySet(models.QuerySet):
             "tell_items",
             Prefetch("questions", queryset=PlanQuestion.objects.select_related("source")),
             Prefetch("occasions", queryset=Occasion.objects.with_attendees()),
+        )
+
+    def using_person(self, person: Person) -> "PlanQuerySet":
+        """Plans where `person` is believed to decide or attends an occasion, by title.
+
+        Each plan has `person_decides` (bool) and `person_occasions` (the occasions they
+        attend). Two queries however many plans.
+        """
+        decides = DecisionMakerBelief.objects.filter(plan=OuterRef("pk"), person=person)
+        attends = Occasion.objects.filter(plan=OuterRef("pk"), their_attendees=person)
+        return (
+            self.annotate(person_decides=Exists(decides))
+            .filter(Exists(decides) | Exists(attends))
+            .prefetch_related(
+                Prefetch(
+                    "occasions",
+                    queryset=Occasion.objects.filter(their_attendees=person),
+                    to_attr="person_occasions",
+                )
+            )
+            .order_by("title", "pk")
         )
 
 
@@ -547,6 +568,13 @@ class DecisionMakerBelief(models.Model):
     )
     confidence = models.CharField(max_length=10, choices=Confidence.choices, default=Confidence.LOW)
     evidence = models.TextField(max_length=2000, blank=True)
+    # Set when the person believed to decide is deleted from the counterparty (see
+    # counterparties.services.person_delete), so the plan can say so; cleared when the
+    # negotiator picks someone again.
+    removed_person_name = models.CharField(
+        "believed decision-maker who was removed", max_length=200, blank=True, editable=False
+    )
+    person_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["plan"]
@@ -558,7 +586,16 @@ class DecisionMakerBelief(models.Model):
         return reverse("plans:relationship", args=[self.plan_id]) + "#decides"
 
     def current_person(self) -> Person | None:
-        """The person, unless they belong to a counterparty the plan no longer uses."""
+        """The person, unless they belong to a counterparty the plan no longer uses.
+
+        Switching a plan's counterparty detaches the person (plans.services.plan_details_save)
+        and a data migration (0007) detached older ones, so this is a safeguard only.
+        """
         if self.person is None or self.person.counterparty_id != self.plan.counterparty_id:
             return None
         return self.person
+
+    @property
+    def person_was_removed(self) -> bool:
+        """The believed decision-maker was deleted and nobody has been chosen since."""
+        return self.person_id is None and bool(self.removed_person_name)

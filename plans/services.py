@@ -1,3 +1,7 @@
+import hashlib
+import json
+from dataclasses import dataclass, field
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,10 +10,12 @@ from django.forms import BaseModelFormSet, ModelForm
 from django.utils import timezone
 
 from accounts.services import profile_for
+from counterparties.models import Counterparty, Person
 from countries.models import ScoreEdition
 from plans.models import (
     DecisionMakerBelief,
     GoalAssessment,
+    Occasion,
     Plan,
     PlanQuestion,
     QuestionTemplate,
@@ -37,6 +43,138 @@ def plan_create(*, owner: User, plan: Plan) -> Plan:
     plan.full_clean()
     plan.save()
     return plan
+
+
+# Switching a plan's counterparty --------------------------------------------------------
+
+Attendance = Occasion.their_attendees.through
+
+
+@dataclass(frozen=True)
+class OccasionDetachment:
+    occasion: Occasion
+    people: list[Person] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SwitchDetachments:
+    """What switching a plan to `counterparty` detaches: every link to someone else's people.
+
+    `occasions` lists each occasion with the attendees that go; `belief` is the
+    decision-maker belief when it is cleared (it names a person of another counterparty,
+    or one who was removed from the old one), else None.
+    """
+
+    counterparty: Counterparty
+    occasions: list[OccasionDetachment]
+    belief: DecisionMakerBelief | None
+
+    def __bool__(self) -> bool:
+        return bool(self.occasions) or self.belief is not None
+
+    @property
+    def attendee_count(self) -> int:
+        return sum(len(item.people) for item in self.occasions)
+
+    def fingerprint(self) -> str:
+        """A digest of exactly what is listed: a confirmation of another list is stale."""
+        belief = self.belief
+        listed = {
+            "counterparty": self.counterparty.pk,
+            "occasions": [[i.occasion.pk, sorted(p.pk for p in i.people)] for i in self.occasions],
+            "belief": None
+            if belief is None
+            else [
+                belief.pk,
+                belief.person_id,
+                belief.confidence,
+                belief.evidence,
+                belief.removed_person_name,
+            ],
+        }
+        return hashlib.sha256(json.dumps(listed, sort_keys=True).encode()).hexdigest()
+
+
+class SwitchNeedsConfirmation(Exception):
+    """The save would detach people, and the user has not confirmed exactly these."""
+
+    def __init__(self, detachments: SwitchDetachments):
+        super().__init__("switching the counterparty needs confirmation")
+        self.detachments = detachments
+
+
+def plan_switch_detachments(*, plan: Plan, counterparty: Counterparty) -> SwitchDetachments:
+    """What switching `plan` to `counterparty` would detach, as saved now. Two queries."""
+    rows = (
+        Attendance.objects.filter(occasion__plan_id=plan.pk)
+        .exclude(person__counterparty_id=counterparty.pk)
+        .select_related("occasion", "person__counterparty")
+        .order_by(
+            F("occasion__held_on").asc(nulls_last=True),
+            "occasion__pk",
+            "person__name",
+            "person__pk",
+        )
+    )
+    occasions: dict[int, OccasionDetachment] = {}
+    for row in rows:
+        occasions.setdefault(row.occasion_id, OccasionDetachment(row.occasion)).people.append(
+            row.person
+        )
+    belief = (
+        DecisionMakerBelief.objects.filter(plan_id=plan.pk)
+        .select_related("person__counterparty")
+        .first()
+    )
+    names_someone_else = belief is not None and (
+        (belief.person is not None and belief.person.counterparty_id != counterparty.pk)
+        or bool(belief.removed_person_name)
+    )
+    return SwitchDetachments(
+        counterparty=counterparty,
+        occasions=list(occasions.values()),
+        belief=belief if names_someone_else else None,
+    )
+
+
+def _detach(detachments: SwitchDetachments) -> None:
+    for item in detachments.occasions:
+        Attendance.objects.filter(occasion=item.occasion, person__in=item.people).delete()
+    belief = detachments.belief
+    if belief is not None:
+        belief.person = None
+        belief.confidence = DecisionMakerBelief.Confidence.LOW
+        belief.evidence = ""
+        belief.removed_person_name = ""
+        belief.person_removed_at = None
+        belief.full_clean()
+        belief.save()
+
+
+@transaction.atomic
+def plan_details_save(*, plan: Plan, confirmed: str = "") -> SwitchDetachments | None:
+    """Save the plan's details; on a new counterparty also detach the old one's people.
+
+    Detaching removes every attendee of another counterparty from the plan's occasions
+    and clears a decision-maker belief that names someone of another counterparty (its
+    person, evidence and confidence). It happens only when `confirmed` is the
+    fingerprint of exactly what would be detached, checked inside this transaction;
+    otherwise SwitchNeedsConfirmation says what would go, and nothing is saved. Returns
+    what was detached, or None when the counterparty did not change.
+    """
+    saved = Plan.objects.select_for_update().get(pk=plan.pk)
+    if plan.counterparty.owner_id != plan.owner_id:
+        raise ValidationError({"counterparty": "Choose one of your own counterparties."})
+    plan.full_clean()
+    detachments = None
+    if saved.counterparty_id != plan.counterparty_id:
+        detachments = plan_switch_detachments(plan=plan, counterparty=plan.counterparty)
+        if detachments and detachments.fingerprint() != confirmed:
+            raise SwitchNeedsConfirmation(detachments)
+    plan.save()
+    if detachments:
+        _detach(detachments)
+    return detachments
 
 
 def plan_gap_notes_save(*, plan: Plan, notes: str) -> Plan:
@@ -146,6 +284,10 @@ def plan_relationship_save(
     _adopt_existing_row(belief, DecisionMakerBelief.objects.filter(plan=plan))
     if belief.person is not None and belief.person.counterparty_id != plan.counterparty_id:
         raise ValidationError({"person": "Choose one of this counterparty's people."})
+    if belief.person is not None:
+        # Someone is chosen again: the note that the previous one was removed has done its job.
+        belief.removed_person_name = ""
+        belief.person_removed_at = None
     belief.full_clean()
     belief.save()
     return plan

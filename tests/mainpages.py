@@ -61,4 +61,9 @@ MAIN_PAGES = [
     MainPage("plan form", "plans:create"),
     MainPage("person form", "counterparties:person_create", lambda plan: (plan.counterparty_id,)),
     MainPage("culture form", "counterparties:culture", lambda plan: (plan.counterparty_id,)),
+    MainPage(
+        "person delete, used in a plan",
+        "counterparties:person_delete",
+        lambda plan: (plan.counterparty_id, plan.decision_belief.person_id),
+    ),
 ]

@@ -15,7 +15,13 @@ from plans.culture import edition_variances, guidance_for, plan_gap_analysis
 from plans.forms import GapNotesForm, PlanForm
 from plans.models import GoalAssessment, LearnItem, Plan
 from plans.readiness import next_occasion, plan_facts, readiness_checklist, stage_urls
-from plans.services import plan_create, plan_gap_notes_save
+from plans.services import (
+    SwitchDetachments,
+    SwitchNeedsConfirmation,
+    plan_create,
+    plan_details_save,
+    plan_gap_notes_save,
+)
 from plans.stages import plan_stages
 from plans.views.goals import goals_summary
 
@@ -108,16 +114,59 @@ def plan_create_view(request):
     )
 
 
+# The counterparty switch's confirmation page (plans/plan_confirm_switch.html) posts the
+# plan form again as hidden fields, its button under SWITCH and the list's fingerprint
+# under DETACH.
+SWITCH, SWITCH_CONFIRM, SWITCH_BACK, DETACH = "switch", "confirm", "back", "detach"
+
+
+def _saved_message(detached: SwitchDetachments | None) -> str:
+    if not detached:
+        return "Plan details saved."
+    done = []
+    if count := detached.attendee_count:
+        people = "attendee" if count == 1 else "attendees"
+        done.append(f"{count} {people} of another counterparty came off its occasions")
+    if detached.belief is not None:
+        done.append("the belief about who decides was cleared, with its evidence")
+    return f"Plan details saved, now with “{detached.counterparty}”: {', and '.join(done)}."
+
+
 @require_http_methods(["GET", "POST"])
 def plan_update(request, pk):
     plan = _owned_plan(request, pk)
+    previous = plan.counterparty
     form = PlanForm(
         request.POST if request.method == "POST" else None, instance=plan, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Plan details saved.")
-        return redirect(plan)
+    switch = request.POST.get(SWITCH)
+    if request.method == "POST" and form.is_valid() and switch != SWITCH_BACK:
+        confirmed = request.POST.get(DETACH, "") if switch == SWITCH_CONFIRM else ""
+        try:
+            detached = plan_details_save(plan=form.save(commit=False), confirmed=confirmed)
+        except SwitchNeedsConfirmation as pending:
+            stale = switch == SWITCH_CONFIRM
+            if stale:
+                messages.warning(
+                    request,
+                    "The plan changed after you opened the confirmation (in another tab or "
+                    "on another device), so nothing was saved or detached. Here is what "
+                    "switching would detach now.",
+                )
+            context = {
+                "form": form,
+                "plan": plan,
+                "previous": previous,
+                "detach": pending.detachments,
+                "fingerprint": pending.detachments.fingerprint(),
+            }
+            status = 409 if stale else 200
+            return render(request, "plans/plan_confirm_switch.html", context, status=status)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _saved_message(detached))
+            return redirect(plan)
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
 
 

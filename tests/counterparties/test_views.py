@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -7,6 +9,8 @@ from tests.factories import (
     CounterpartyFactory,
     CountryFactory,
     CultureAdjustmentFactory,
+    DecisionMakerBeliefFactory,
+    OccasionFactory,
     PersonFactory,
     PlanFactory,
 )
@@ -521,6 +525,63 @@ def test_person_delete_confirms_on_get_and_deletes_on_post(client_user, counterp
     assert response.url == f"{counterparty.get_absolute_url()}#people"
     assert not Person.objects.filter(pk=person.pk).exists()
     assert Counterparty.objects.filter(pk=counterparty.pk).exists()
+
+
+def _person_in_plans(user, counterparty, person, count: int) -> list:
+    """`count` plans using `person`: the first believes they decide, every one has them at
+    a dinner on 1 March 2027, and the first also at an undated call."""
+    plans = []
+    for index in range(count):
+        plan = PlanFactory(owner=user, counterparty=counterparty, title=f"Deal {index:02d}")
+        OccasionFactory(
+            plan=plan,
+            kind="dinner",
+            held_on=datetime.date(2027, 3, 1),
+            their_attendees=[person],
+        )
+        plans.append(plan)
+    OccasionFactory(plan=plans[0], kind="call", their_attendees=[person])
+    DecisionMakerBeliefFactory(plan=plans[0], person=person)
+    return plans
+
+
+def test_person_delete_confirm_lists_every_plan_and_the_role_there(
+    client_user, user, counterparty, person
+):
+    first, second = _person_in_plans(user, counterparty, person, 2)
+    unrelated = PlanFactory(owner=user, counterparty=counterparty, title="Unrelated deal")
+    OccasionFactory(plan=unrelated, their_attendees=[PersonFactory(counterparty=counterparty)])
+
+    page = client_user.get(_url("person_delete", counterparty, person)).content.decode()
+
+    rows = page.split('<th scope="row">')[1:]
+    assert len(rows) == 2
+    assert f'<a href="{first.get_absolute_url()}">Deal 00</a>' in rows[0]
+    assert "Believed to decide" in rows[0]
+    assert "Attends the dinner, 1 Mar 2027" in rows[0]
+    assert "Attends the call, date not set" in rows[0]
+    assert f'<a href="{second.get_absolute_url()}">Deal 01</a>' in rows[1]
+    assert "Believed to decide" not in rows[1]
+    assert "Attends the dinner, 1 Mar 2027" in rows[1]
+    assert "Unrelated deal" not in page
+    assert "keeps your evidence" in page
+
+
+def test_person_delete_confirm_says_when_no_plan_uses_the_person(client_user, counterparty, person):
+    page = client_user.get(_url("person_delete", counterparty, person)).content.decode()
+    assert "None of your plans lists Nguyen Van An" in page
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_person_delete_confirm_query_count_does_not_grow_with_plans(
+    client_user, user, counterparty, person, size, django_assert_num_queries
+):
+    _person_in_plans(user, counterparty, person, size)
+
+    # session, user, person with counterparty, plans, their occasions
+    with django_assert_num_queries(5):
+        response = client_user.get(_url("person_delete", counterparty, person))
+    assert response.status_code == 200
 
 
 # Delete a counterparty

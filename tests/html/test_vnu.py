@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from django.urls import NoReverseMatch, reverse
 
+from counterparties.models import Counterparty
 from tests.mainpages import MAIN_PAGES
 from tests.plans.fullplan import full_plan
-from tests.plans.stage_post import goals_data, relationship_data
+from tests.plans.stage_post import form_data, goals_data, relationship_data
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -71,7 +72,21 @@ def _render_pages(client, user, plan) -> dict[str, str]:
     assert response.status_code == 404
     pages["not found"] = response.content.decode()
     pages.update(_stage_states(client, plan))
+    pages.update(_switch_confirmation(client, user, plan))
     return pages
+
+
+def _switch_confirmation(client, user, plan) -> dict[str, str]:
+    """The plan form posted with another counterparty: the page that asks first."""
+    url = reverse("plans:update", args=[plan.pk])
+    second = Counterparty.objects.create(
+        owner=user, name="Second company", country=plan.counterparty.country
+    )
+    data = {**form_data(client.get(url).context["form"]), "counterparty": str(second.pk)}
+    response = client.post(url, data)
+    assert response.status_code == 200, f"switch confirmation: {response.status_code}"
+    assert "Switch and detach" in response.text
+    return {"counterparty switch confirmation": response.content.decode()}
 
 
 def _stage_states(client, plan) -> dict[str, str]:

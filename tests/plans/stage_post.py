@@ -2,6 +2,7 @@
 
 import datetime
 
+from bs4 import BeautifulSoup
 from django.forms import BaseFormSet, Form
 
 
@@ -55,3 +56,12 @@ def relationship_data(response) -> dict:
         ("version_form", "pick", "decision"),
         ("learn", "tell", "keep", "questions", "occasions"),
     )
+
+
+def switch_confirm_data(response, button: str = "confirm") -> dict:
+    """The counterparty switch's confirmation form as the browser sends it on `button`."""
+    form = BeautifulSoup(response.content, "html.parser").find("input", attrs={"name": "detach"})
+    form = form.find_parent("form")
+    data = {tag["name"]: tag.get("value", "") for tag in form.find_all("input", type="hidden")}
+    data.pop("csrfmiddlewaretoken", None)
+    return {**data, "switch": button}

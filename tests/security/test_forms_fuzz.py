@@ -15,12 +15,15 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.plans.stage_post import page_data
+from counterparties.models import Counterparty
+from plans.models import DecisionMakerBelief, Occasion
+from tests.plans.stage_post import page_data, switch_confirm_data
 from tests.security.conftest import World, owned_rows, signed_in
 
 # No example database: the runs stay reproducible from the seed and leave no files behind.
@@ -275,6 +278,49 @@ def test_hostile_edition_switch_is_never_a_500_and_changes_nothing(world, editio
 
     assert response.status_code == 302
     assert owned_rows(world.owner) == before
+
+
+def _people_outside_their_plan(user: User) -> int:
+    """Attendees and believed decision-makers of `user`'s plans who are of another company."""
+    attendees = Occasion.their_attendees.through.objects.filter(occasion__plan__owner=user)
+    beliefs = DecisionMakerBelief.objects.filter(plan__owner=user, person__isnull=False)
+    return (
+        attendees.exclude(person__counterparty=F("occasion__plan__counterparty")).count()
+        + beliefs.exclude(person__counterparty=F("plan__counterparty")).count()
+    )
+
+
+@FUZZ
+@given(data=st.data())
+def test_hostile_switch_confirmation_is_never_a_500_and_never_half_detaches(world, data):
+    with rolled_back():
+        _post_hostile_switch_confirmation(world, data)
+
+
+def _post_hostile_switch_confirmation(world: World, data: st.DataObject) -> None:
+    client = signed_in(world.owner)
+    url = reverse("plans:update", args=[world.plan.pk])
+    second = Counterparty.objects.create(
+        owner=world.owner, name="Second company", country=world.counterparty.country
+    )
+    form = {**page_data(client.get(url), ("form",), ()), "counterparty": str(second.pk)}
+    confirm = client.post(url, form)
+    assert "Switch and detach" in confirm.text
+    post = _hostile_data(data, switch_confirm_data(confirm))
+    before = owned_rows(world.owner)
+
+    response = client.post(url, post)
+
+    # 409: the fingerprint no longer matches what switching would detach.
+    assert response.status_code in (200, 302, 409), response.status_code
+    after = owned_rows(world.owner)
+    assert _people_outside_their_plan(world.owner) == 0
+    if response.status_code == 302:
+        assert not _has_nul(after)
+    else:
+        assert after == before
+        page = response.text
+        assert "Switch and detach" in page or any(marker in page for marker in ERROR_MARKERS)
 
 
 # --- Query strings -----------------------------------------------------------------------------
