@@ -121,6 +121,19 @@ class Plan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:detail", args=[self.pk])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        plan = super().from_db(db, field_names, values)
+        plan._saved_currency = plan.__dict__.get("currency")
+        return plan
+
+    def clean_fields(self, exclude=None) -> None:
+        # A currency withdrawn since the plan was saved stays valid on this plan, so an
+        # old plan can still be edited; a new or changed currency must be in use today.
+        if self.currency == getattr(self, "_saved_currency", None):
+            exclude = {*(exclude or ()), "currency"}
+        super().clean_fields(exclude=exclude)
+
     def clean(self) -> None:
         if (
             self.total_deal_value is not None

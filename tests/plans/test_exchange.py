@@ -184,6 +184,7 @@ BAD_VALUES = [
     ("plan.title", None, "must not be empty"),
     ("plan.title", "a\x00b", "null characters"),
     ("plan.status", "sold", "not a valid choice"),
+    ("plan.currency", "XAU", "not a currency in use today"),
     ("plan.total_deal_value", "-5", "greater than or equal to 0"),
     ("plan.total_deal_value", "NaN", "not an amount"),
     ("plan.first_order_value", "Infinity", "not an amount"),
