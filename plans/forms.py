@@ -13,7 +13,9 @@ MEETING_DATE_RANGE_YEARS = 10
 
 
 class PlanForm(forms.ModelForm):
-    currency = forms.ChoiceField(choices=currency_choices, initial="USD")
+    # Choices are set per form: today's currencies plus the one the plan already has. A
+    # new plan's initial currency is the user's home currency (see plan_create_view).
+    currency = forms.ChoiceField()
 
     class Meta:
         model = Plan
@@ -36,6 +38,8 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        saved = self.instance.currency if self.instance.pk else ""
+        self.fields["currency"].choices = currency_choices(keep=saved)
         self.fields["counterparty"].queryset = Counterparty.objects.owned_by(user).select_related(
             "country"
         )

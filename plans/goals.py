@@ -10,6 +10,8 @@ the relationship is not optional: the position is lifted to the relationship ban
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.money import format_money
+
 RELATIONSHIP = "relationship"
 TRANSACTION = "transaction"
 
@@ -212,7 +214,7 @@ def roadmap_totals(
     *,
     deal_total: Decimal | None,
     first_order: Decimal | None,
-    currency: str = "",
+    currency: str,
 ) -> RoadmapTotals:
     """Running totals of the steps' values, checked against the plan's deal and test order."""
     running, total = [], Decimal("0")
@@ -221,7 +223,7 @@ def roadmap_totals(
         running.append(total)
 
     def money(amount: Decimal) -> str:
-        return f"{currency} {amount}".strip()
+        return format_money(amount, currency)
 
     warnings = []
     difference = None

@@ -1,13 +1,11 @@
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.money import MoneyField
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.dimensions import DIMENSION_CHOICES
 from countries.models import Country, ScoreEdition
@@ -101,22 +99,10 @@ class Plan(models.Model):
     currency = models.CharField(
         max_length=3, default="USD", validators=[validate_currency], help_text="ISO 4217 code."
     )
-    total_deal_value = models.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"))],
-        help_text="The whole deal you are working towards.",
+    total_deal_value = MoneyField(
+        null=True, blank=True, help_text="The whole deal you are working towards."
     )
-    first_order_value = models.DecimalField(
-        "first (test) order value",
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"))],
-    )
+    first_order_value = MoneyField("first (test) order value", null=True, blank=True)
     first_meeting_on = models.DateField("date of the first meeting", null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     gap_notes = models.TextField("notes on the cultural gap", max_length=10000, blank=True)
@@ -155,6 +141,19 @@ class Plan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:detail", args=[self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        plan = super().from_db(db, field_names, values)
+        plan._saved_currency = plan.__dict__.get("currency")
+        return plan
+
+    def clean_fields(self, exclude=None) -> None:
+        # A currency withdrawn since the plan was saved stays valid on this plan, so an
+        # old plan can still be edited; a new or changed currency must be in use today.
+        if self.currency == getattr(self, "_saved_currency", None):
+            exclude = {*(exclude or ()), "currency"}
+        super().clean_fields(exclude=exclude)
 
     def clean(self) -> None:
         if (
@@ -215,16 +214,8 @@ class GapGuidance(models.Model):
 # Stage 2: goals, transaction or relationship ------------------------------------------
 
 
-def _money_field(verbose_name: str, help_text: str = "") -> models.DecimalField:
-    return models.DecimalField(
-        verbose_name,
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"))],
-        help_text=help_text,
-    )
+def _money_field(verbose_name: str, help_text: str = "") -> MoneyField:
+    return MoneyField(verbose_name, null=True, blank=True, help_text=help_text)
 
 
 def _not_negative(field: str, model: str) -> models.CheckConstraint:
@@ -316,9 +307,7 @@ class RoadmapStep(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="roadmap_steps")
     position = models.PositiveSmallIntegerField("order", default=1)
     title = models.CharField(max_length=200)
-    value = models.DecimalField(
-        max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
-    )
+    value = MoneyField()
     target_on = models.DateField("target date", null=True, blank=True)
     move_on_when = models.TextField("what must be true to move on", max_length=1000, blank=True)
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import NegotiatorProfile
+from core.money import format_money
 from counterparties.models import Person
 from plans import gaps, goals
 from plans.charts import grouped_chart
@@ -193,13 +194,17 @@ def next_occasion(occasions: list[Occasion], today: datetime.date) -> Occasion |
 
 
 def roadmap_line(plan: Plan, steps: list) -> str:
-    """The test order and roadmap in one line: 'USD 50000.00 test order → Step (USD …) → …'."""
+    """The test order and roadmap in one line: '$50,000 test order → Step ($…) → …'."""
+
+    def money(amount: Decimal) -> str:
+        return format_money(amount, plan.currency)
+
     parts = []
     if plan.first_order_value is not None:
-        parts.append(f"{plan.currency} {plan.first_order_value} test order")
-    parts += [f"{_brief_line(s.title)[:60]} ({plan.currency} {s.value})" for s in steps]
+        parts.append(f"{money(plan.first_order_value)} test order")
+    parts += [f"{_brief_line(s.title)[:60]} ({money(s.value)})" for s in steps]
     if plan.total_deal_value is not None:
-        parts.append(f"total deal {plan.currency} {plan.total_deal_value}")
+        parts.append(f"total deal {money(plan.total_deal_value)}")
     return " → ".join(parts)
 
 

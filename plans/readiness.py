@@ -143,7 +143,10 @@ def plan_facts(plan, *, assessment, steps, say_early, learn, tell, questions, oc
     said = {item.topic: item.what_we_will_say.strip() for item in say_early}
     values = [step.value for step in steps]
     totals = roadmap_totals(
-        values, deal_total=plan.total_deal_value, first_order=plan.first_order_value
+        values,
+        deal_total=plan.total_deal_value,
+        first_order=plan.first_order_value,
+        currency=plan.currency,
     )
     return PlanFacts(
         gap_saved=plan.gap_saved_at is not None,

@@ -1,4 +1,8 @@
+"""Display filters: scores and gaps, and amounts of money."""
+
 from django import template
+
+from core.money import format_money
 
 register = template.Library()
 
@@ -22,3 +26,9 @@ def signed(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def money(amount, currency):
+    """`{{ plan.total_deal_value|money:plan.currency }}`: "€2,400,000"; "" when not set."""
+    return format_money(amount, currency)

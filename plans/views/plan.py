@@ -12,6 +12,7 @@ from counterparties.models import Counterparty, CultureAdjustment
 from plans import gaps
 from plans.charts import grouped_chart
 from plans.culture import edition_variances, guidance_for, plan_gap_analysis
+from plans.currencies import currency_for_country
 from plans.forms import GapNotesForm, PlanForm
 from plans.models import GoalAssessment, LearnItem, Plan
 from plans.readiness import next_occasion, plan_facts, readiness_checklist, stage_urls
@@ -92,7 +93,10 @@ def plan_create_view(request):
         return redirect(
             f"{reverse('accounts:profile')}?{urlencode({'next': request.get_full_path()})}"
         )
-    initial = {"our_country": profile.home_country_id}
+    initial = {
+        "our_country": profile.home_country_id,
+        "currency": currency_for_country(profile.home_country.code),
+    }
     if counterparty_pk := request.GET.get("counterparty"):
         initial["counterparty"] = counterparty_pk
     form = PlanForm(

@@ -117,7 +117,7 @@ def test_roadmap_totals(values, deal, first, running, difference, warnings):
 def test_roadmap_totals_words_the_shortfall():
     totals = roadmap_totals([D(10), D(40)], deal_total=D(100), first_order=D(10), currency="EUR")
     assert totals.warnings == (
-        "The steps add up to EUR 50, EUR 50 short of the total deal of EUR 100. "
+        "The steps add up to €50, €50 short of the total deal of €100. "
         "Add a step or adjust the values.",
     )
 
@@ -125,4 +125,4 @@ def test_roadmap_totals_words_the_shortfall():
 def test_roadmap_totals_flags_a_first_step_that_is_not_the_test_order():
     totals = roadmap_totals([D(25)], deal_total=None, first_order=D(10), currency="USD")
     assert totals.first_differs
-    assert "plan's test order is USD 10" in totals.warnings[0]
+    assert "plan's test order is $10" in totals.warnings[0]

@@ -151,7 +151,7 @@ def test_overview_summarises_stance_roadmap_information_occasion_and_decider(cli
     page = _overview(client_user, plan).content.decode()
     assert "Recommendation: Relationship" in page
     assert "Trial order" in page
-    assert "USD 90.00 short of the total deal" in page
+    assert "$90 short of the total deal" in page
     assert "Their export markets" in page
     assert "Known already" not in page
     assert "<strong>Banquet</strong>" in page

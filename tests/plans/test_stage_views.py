@@ -152,7 +152,7 @@ def test_goals_page_warns_when_roadmap_does_not_add_up(client_user, plan):
     RoadmapStepFactory(plan=plan, title="Season one", value=Decimal("40000"), position=2)
     page = client_user.get(_url("plans:goals", plan)).content.decode()
     assert "Check the roadmap:" in page
-    assert "USD 50000.00 short of the total deal of USD 100000.00" in page
+    assert "$50,000 short of the total deal of $100,000" in page
 
 
 def test_goals_save_deletes_a_ticked_step(client_user, plan):
@@ -167,7 +167,7 @@ def test_goals_save_deletes_a_ticked_step(client_user, plan):
     ("field", "value", "message"),
     [
         ("goals-our_target", "-5", "greater than or equal to 0"),
-        ("goals-our_walk_away", "lots", "Enter a number."),
+        ("goals-our_walk_away", "lots", "Enter an amount such as 1500 or 1500.50."),
         ("steps-0-value", "-1", "greater than or equal to 0"),
         ("say-test_order-said", "on", "Write down what was said"),
     ],
@@ -233,7 +233,7 @@ def test_goals_second_tab_save_is_held_back_as_a_conflict(client_user, plan):
     assert "Save mine anyway" in page
     assert "Discard mine and reload" in page
     assert 'value="70000"' in page  # my input is still in the form
-    assert "Our target: 90000" in page  # the other save's values are shown
+    assert "Our target: $90,000" in page  # the other save's values are shown
     assessment = GoalAssessment.objects.get(plan=plan)
     assert (assessment.repeats, assessment.our_target) == ("yes", Decimal("90000"))
     plan.refresh_from_db()
