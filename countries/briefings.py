@@ -82,3 +82,20 @@ def briefing_for(country: Country, *, user: User | AnonymousUser | None = None) 
     if briefing is not None:
         briefing.country = country  # already in hand; no query for it in the template
     return briefing_panel(country, briefing, sections, user=user)
+
+
+def briefing_sources() -> list[tuple[str, list[str]]]:
+    """Every named source of every briefing section, by country, for the About page.
+
+    Countries by name, each source once, in the order first named. One query.
+    """
+    by_country: dict[str, list[str]] = {}
+    rows = BriefingSection.objects.in_reading_order(
+        "briefing__country__name", "briefing_id"
+    ).values_list("briefing__country__name", "sources")
+    for country, sources in rows:
+        named = by_country.setdefault(country, [])
+        for line in sources.splitlines():
+            if line.strip() and line.strip() not in named:
+                named.append(line.strip())
+    return list(by_country.items())

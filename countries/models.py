@@ -201,8 +201,9 @@ class CountryBriefing(models.Model):
 
 
 class BriefingSectionQuerySet(models.QuerySet):
-    def in_reading_order(self) -> "BriefingSectionQuerySet":
-        """Sections in the order of BriefingSection.Kind, not alphabetically by code."""
+    def in_reading_order(self, *first: str) -> "BriefingSectionQuerySet":
+        """Sections in the order of BriefingSection.Kind, not alphabetically by code, per
+        briefing (or after the orderings in `first`)."""
         order = models.Case(
             *(
                 models.When(kind=kind, then=models.Value(position))
@@ -211,7 +212,7 @@ class BriefingSectionQuerySet(models.QuerySet):
             default=models.Value(len(BriefingSection.Kind.values)),
             output_field=models.IntegerField(),
         )
-        return self.order_by("briefing_id", order)
+        return self.order_by(*(first or ("briefing_id",)), order)
 
 
 class BriefingSection(models.Model):
