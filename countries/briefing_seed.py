@@ -367,7 +367,8 @@ BRIEFINGS: dict[str, dict] = {
                 "days. Most companies and the government start their fiscal year on 1 April, "
                 "so budgets are set early in the calendar year, and a proposal that misses "
                 "that cycle may wait a year. National holidays are set by law and listed by "
-                "the Cabinet Office; a holiday on a Sunday moves to the Monday.",
+                "the Cabinet Office; when one falls on a Sunday, the next ordinary weekday is "
+                "taken off instead.",
                 ("Cabinet Office, Government of Japan, national holidays", _ita("Japan")),
             ),
             "hierarchy": (
@@ -457,9 +458,9 @@ BRIEFINGS: dict[str, dict] = {
                 "off that move with the lunar calendar, and business pauses while millions "
                 "travel. Other holidays include Independence Movement Day (1 March), "
                 "Children's Day (5 May), Buddha's Birthday, Liberation Day (15 August), "
-                "National Foundation Day (3 October) and Hangeul Day (9 October), with a "
-                "substitute day when one falls on a weekend. Outside the holidays, answers "
-                "are expected quickly and deadlines are short.",
+                "National Foundation Day (3 October) and Hangeul Day (9 October), and most of "
+                "them give a substitute day when they fall on a weekend. Outside the "
+                "holidays, answers are expected quickly and deadlines are short.",
                 ("Korea Tourism Organization (VisitKorea), public holidays", _ita("South Korea")),
             ),
             "hierarchy": (
@@ -515,9 +516,10 @@ BRIEFINGS: dict[str, dict] = {
                 "Names run family name, middle name, given name, as in Nguyễn Văn An, and "
                 "people are called by their given name with a title, so he is Mr An, not Mr "
                 "Nguyễn. The Vietnamese form of address shows age and rank: Ông for an older "
-                "or senior man, Bà for an older or senior woman, Anh and Chị for people of "
-                "about your own age. Titles such as Director (Giám đốc) are used with the "
-                "given name; follow how people introduce themselves.",
+                "or senior man, Bà for an older or senior woman, Anh and Chị for a man or "
+                "woman of about your own age or a little older. Titles such as Director "
+                "(Giám đốc) are used with the given name; follow how people introduce "
+                "themselves.",
                 (_austrade("Vietnam"), _uk("Vietnam")),
             ),
             "gifts": (
@@ -1060,7 +1062,8 @@ BRIEFINGS: dict[str, dict] = {
                 "(Mr Sharma), while in parts of the South people may use a given name with "
                 "initials for the father's name or home town, so ask how to address someone. "
                 "Use Mr, Mrs, Ms, Dr or Professor with the surname; adding '-ji' (Sharma-ji) "
-                "shows respect. Sikh men often carry Singh and women Kaur as their surname.",
+                "shows respect. Sikh men often carry Singh and women Kaur as a surname or middle "
+                "name.",
                 (_austrade("India"), _uk("India")),
             ),
             "gifts": (
