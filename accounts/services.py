@@ -6,7 +6,13 @@ TRAINERS_GROUP = "Trainers"
 # Reference data that trainers maintain: app label -> model names. Negotiators' own
 # data (counterparties, people, plans) is deliberately absent.
 TRAINER_MODELS: dict[str, tuple[str, ...]] = {
-    "countries": ("country", "scoreedition", "countryscore"),
+    "countries": (
+        "country",
+        "scoreedition",
+        "countryscore",
+        "countrybriefing",
+        "briefingsection",
+    ),
     "plans": ("gapguidance", "questiontemplate"),
 }
 

@@ -27,9 +27,14 @@ def healthz(request):
 
 @require_safe
 def about(request):
+    from countries.briefings import briefing_sources
     from countries.models import ScoreEdition
 
-    return render(request, "core/about.html", {"editions": ScoreEdition.objects.all()})
+    return render(
+        request,
+        "core/about.html",
+        {"editions": ScoreEdition.objects.all(), "briefing_sources": briefing_sources()},
+    )
 
 
 @login_not_required

@@ -2,7 +2,8 @@
 
 Every change is recorded (django-simple-history: the History button on each object,
 with revert); editions are imported and exported as CSV (django-import-export, see
-countries.resources for the rules a file must follow).
+countries.resources for the rules a file must follow). The briefings' admin is in
+countries.briefing_admin.
 """
 
 from django import forms
@@ -20,6 +21,7 @@ from import_export.admin import ImportMixin
 from import_export.forms import ConfirmImportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from countries import briefing_admin  # noqa: F401  (registers the briefing admin)
 from countries.dimensions import DIMENSION_CODES, DIMENSIONS
 from countries.models import Country, CountryScore, ScoreEdition
 from countries.resources import CountryScoreResource, FieldCountError, ScoreCSV, edition_csv

@@ -9,8 +9,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.db import transaction
 
+from countries.briefing_seed import seed_briefings
 from countries.dimensions import DIMENSION_CODES, SCORE_MAX, SCORE_MIN
 from countries.models import Country, CountryScore, ScoreEdition
 from countries.names import REGION_CODES, display_name
@@ -65,13 +67,14 @@ class LoadResult:
     scores_created: int = 0
     scores_updated: int = 0
     unchanged: int = 0
+    briefings_created: int = 0
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"countries: {self.countries_created} created, {self.countries_updated} updated; "
             f"scores: {self.scores_created} created, {self.scores_updated} updated, "
-            f"{self.unchanged} unchanged"
+            f"{self.unchanged} unchanged; briefings: {self.briefings_created} added"
         )
 
 
@@ -178,8 +181,11 @@ def load_scores(rows: list[ScoreRow], *, edition: ScoreEdition) -> LoadResult:
 
     An edition that plans use keeps its scores: a file that would add or change one of
     them is refused, and nothing is written.
+    A country it creates also gets its shipped briefing, if there is one
+    (countries.briefing_seed); existing countries' briefings are left alone.
     """
     result = LoadResult()
+    created: list[str] = []
     countries = {c.code: c for c in Country.objects.select_for_update()}
     existing = {s.country.code: s for s in edition.scores.select_related("country")}
     plan_count = edition.plan_count()
@@ -196,6 +202,7 @@ def load_scores(rows: list[ScoreRow], *, edition: ScoreEdition) -> LoadResult:
                 kind=country_kind(row.code),
             )
             countries[row.code] = country
+            created.append(row.code)
             result.countries_created += 1
         elif country.dataset_label != row.label:
             country.dataset_label = row.label
@@ -212,6 +219,7 @@ def load_scores(rows: list[ScoreRow], *, edition: ScoreEdition) -> LoadResult:
             result.scores_updated += 1
         else:
             result.unchanged += 1
+    result.briefings_created = seed_briefings(apps, codes=created)
     return result
 
 

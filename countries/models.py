@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.models import SearchTextModel
@@ -292,3 +293,136 @@ class CountryScore(ScoreFields):
         )
         if used is not None:
             raise ValidationError(used.read_only_reason())
+
+
+# Country briefings: etiquette and practice, kept by trainers ------------------------------
+
+BRIEFING_CAUTION = (
+    "These notes are generalisations about a country's business customs. Individuals and "
+    "organisations differ, and many people you meet will have worked abroad or with "
+    "foreign partners: watch, ask, and follow the lead of the people in front of you."
+)
+
+
+class CountryBriefing(models.Model):
+    """Practical notes on doing business with one country or region, in sections."""
+
+    country = models.OneToOneField(Country, on_delete=models.CASCADE, related_name="briefing")
+    summary = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="Optional: two or three sentences shown above the sections, always open.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country__name"]
+        verbose_name = "country briefing"
+
+    def __str__(self) -> str:
+        return f"Briefing on {self.country}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.country.get_absolute_url()}#briefing"
+
+
+class BriefingSectionQuerySet(models.QuerySet):
+    def in_reading_order(self, *first: str) -> "BriefingSectionQuerySet":
+        """Sections in the order of BriefingSection.Kind, not alphabetically by code, per
+        briefing (or after the orderings in `first`)."""
+        order = models.Case(
+            *(
+                models.When(kind=kind, then=models.Value(position))
+                for position, kind in enumerate(BriefingSection.Kind.values)
+            ),
+            default=models.Value(len(BriefingSection.Kind.values)),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(*(first or ("briefing_id",)), order)
+
+
+class BriefingSection(models.Model):
+    """One section of a briefing: its text, the public sources behind it, when it was checked."""
+
+    class Kind(models.TextChoices):
+        GREETING = "greeting", "Meeting and greeting"
+        NAMES = "names", "Names, titles and forms of address"
+        GIFTS = "gifts", "Gifts"
+        MEALS = "meals", "Meals, banquets and toasts"
+        CALENDAR = "calendar", "Time and the calendar"
+        HIERARCHY = "hierarchy", "Hierarchy and how decisions are made"
+        CONTRACTS = "contracts", "Contracts, disputes and intellectual property"
+        LANGUAGE = "language", "Language and working with interpreters"
+
+    SOURCE_MAX_LENGTH = 300
+
+    briefing = models.ForeignKey(CountryBriefing, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField("section", max_length=20, choices=Kind.choices)
+    text = models.TextField(
+        max_length=3000,
+        help_text="Practical advice in your own words; a few sentences. Shown as plain text.",
+    )
+    sources = models.TextField(
+        max_length=2000,
+        help_text=(
+            "The named public sources this section rests on, one per line, e.g. "
+            "“U.S. International Trade Administration, Vietnam Country Commercial Guide”. "
+            "At least one."
+        ),
+    )
+    last_reviewed = models.DateField(
+        help_text="When a trainer last checked this section against its sources. Not in the future."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BriefingSectionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["briefing", "kind"]
+        verbose_name = "briefing section"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["briefing", "kind"], name="countries_one_section_of_a_kind_per_briefing"
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""), name="countries_briefing_section_has_text"
+            ),
+            models.CheckConstraint(
+                condition=~Q(sources=""), name="countries_briefing_section_has_sources"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.briefing.country}: {self.get_kind_display()}"
+
+    def get_absolute_url(self) -> str:
+        return self.briefing.get_absolute_url()
+
+    @property
+    def source_list(self) -> list[str]:
+        """The sources, one per non-empty line, trimmed."""
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        errors = {}
+        if not self.text.strip():
+            errors["text"] = "Write the section's text; an empty section says nothing."
+        sources = self.source_list
+        if not sources:
+            errors["sources"] = "Name at least one public source, one per line."
+        elif too_long := [s for s in sources if len(s) > self.SOURCE_MAX_LENGTH]:
+            errors["sources"] = (
+                f"Each source fits on one line of at most {self.SOURCE_MAX_LENGTH} characters; "
+                f"this one is longer: “{too_long[0][:60]}…”."
+            )
+        else:
+            self.sources = "\n".join(sources)
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = (
+                "The review date cannot be in the future; give the day the section was checked."
+            )
+        if errors:
+            raise ValidationError(errors)

@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from countries.briefings import briefing_for
 from countries.charts import score_chart
 from countries.dimensions import DIMENSIONS
 from countries.forms import CountrySearchForm
@@ -50,5 +51,6 @@ def country_detail(request, code):
             "score": score,
             "chart": score_chart(scores) if score else None,
             "rows": [(dimension, scores.get(dimension.code)) for dimension in DIMENSIONS],
+            "country_briefing": briefing_for(country, user=request.user),
         },
     )

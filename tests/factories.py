@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 import factory
@@ -5,7 +6,13 @@ from django.contrib.auth.models import User
 
 from accounts.models import NegotiatorProfile
 from counterparties.models import Counterparty, CultureAdjustment, Person
-from countries.models import Country, CountryScore, ScoreEdition
+from countries.models import (
+    BriefingSection,
+    Country,
+    CountryBriefing,
+    CountryScore,
+    ScoreEdition,
+)
 from plans.models import (
     DecisionMakerBelief,
     GapGuidance,
@@ -56,6 +63,26 @@ class CountryScoreFactory(factory.django.DjangoModelFactory):
 
     edition = factory.SubFactory(ScoreEditionFactory)
     country = factory.SubFactory(CountryFactory)
+
+
+class CountryBriefingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CountryBriefing
+        django_get_or_create = ("country",)
+
+    country = factory.SubFactory(CountryFactory)
+
+
+class BriefingSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BriefingSection
+        django_get_or_create = ("briefing", "kind")
+
+    briefing = factory.SubFactory(CountryBriefingFactory)
+    kind = BriefingSection.Kind.GREETING
+    text = "Shake hands with the most senior person first."
+    sources = "A national trade agency's country guide"
+    last_reviewed = datetime.date(2026, 11, 1)
 
 
 class NegotiatorProfileFactory(factory.django.DjangoModelFactory):

@@ -151,18 +151,29 @@ GUIDANCE = {
         "commitment, for example with planned visits or a local presence. Do not push for a "
         "quick signature: plan for several meetings and stay patient when progress is slow.",
     ),
+    # Revised in 0010_lto_lower_trust_first (databases seeded before it get it there).
     ("lto", "lower", "moderate"): (
-        "They look for quicker results than you do. They will want to see soon what the deal "
-        "brings them.",
-        "Show near-term benefits and a concrete first step next to any longer plans. Make "
-        "every meeting end with a clear next action and a date.",
+        "They look for quicker results than you do and will want to see soon what the deal "
+        "brings them. That is not a wish to skip getting to know you: a partner who wants "
+        "the deal to pay off fast may still want to trust you before committing to it. "
+        "Patience with the relationship and impatience for results can go together.",
+        "Show near-term benefits and a concrete first step next to any longer plans, and end "
+        "every meeting with a clear next action and a date. Do not take their wish for speed "
+        "as leave to cut the social side short: the meals and introductions are where they "
+        "decide whether you are someone to do a quick deal with.",
     ),
     ("lto", "lower", "large"): (
         "They focus on results now and may trust established ways of doing things more than "
-        "long-range plans. A pitch built mainly on a distant future can sound vague to them.",
+        "long-range plans, so a pitch built mainly on a distant future can sound vague to "
+        "them. A short horizon for the deal is not a short road to trust, though: they may "
+        "still want to know you and judge your reliability over several meetings before the "
+        "first order. Expect both at once, a push for fast results and a patient, personal "
+        "check of you as a partner.",
         "Lead with what they gain in the first months, table a clear timetable with early "
-        "milestones, and be ready to decide faster than you are used to. Keep the long-term "
-        "vision short and tie it to concrete steps.",
+        "milestones, and be ready to decide faster than you are used to; keep the long-term "
+        "vision short and tie it to concrete steps. At the same time give the relationship "
+        "the time it asks for: accept invitations, keep the same people on your team, and "
+        "treat early socialising as their check on you rather than as a delay to the deal.",
     ),
     # Indulgence
     ("ivr", "higher", "moderate"): (

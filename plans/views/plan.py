@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.services import profile_for
 from counterparties.models import Counterparty, CultureAdjustment
+from countries.briefings import briefing_for
 from plans import gaps
 from plans.charts import grouped_chart
 from plans.culture import edition_variances, guidance_for, plan_gap_analysis
@@ -247,4 +248,5 @@ def plan_gap(request, pk):
     profile = profile_for(request.user)
     context = {"plan": plan, "form": form, "stages": plan_stages(plan), "current": "gap"}
     context.update(_gap_context(plan, profile))
+    context["country_briefing"] = briefing_for(plan.counterparty.country, user=request.user)
     return render(request, "plans/plan_gap.html", context)

@@ -6,6 +6,7 @@ from django.utils.html import escape
 
 import core.views
 from countries.models import ScoreEdition
+from tests.factories import BriefingSectionFactory
 
 HEALTHZ = reverse("core:healthz")
 ABOUT = reverse("core:about")
@@ -70,16 +71,40 @@ def test_about_says_so_when_no_scores_are_loaded(client_user, db):
     assert "No country scores are loaded yet." in response.text
 
 
-def test_about_query_count_does_not_grow_with_editions(
+def test_about_query_count_does_not_grow_with_editions_or_briefings(
     client_user, hofstede, django_assert_num_queries
 ):
-    with django_assert_num_queries(3):
+    # session, user, editions, briefing sources
+    with django_assert_num_queries(4):
         client_user.get(ABOUT)
     for number in range(5):
         ScoreEdition.objects.create(name=f"Extra {number}", source="Elsewhere")
+        BriefingSectionFactory(sources=f"Agency {number}")
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client_user.get(ABOUT)
+
+
+def test_about_credits_every_source_the_briefings_name_by_country(client_user, hofstede):
+    BriefingSectionFactory(
+        briefing__country__name="Ruritania", sources="Ruritanian Trade Board\n<b>Odd</b> source"
+    )
+
+    html = client_user.get(ABOUT).text
+
+    assert "Where the country briefings come from" in html
+    credits = html[html.index('<dl class="briefing-credits">') :]
+    assert "<dt>Ruritania</dt>" in credits
+    assert "<li>Ruritanian Trade Board</li><li>&lt;b&gt;Odd&lt;/b&gt; source</li>" in credits
+    assert "<dt>Vietnam</dt>" in credits
+    assert "<li>Intellectual Property Office of Viet Nam (IP Viet Nam)</li>" in credits
+    # Each source once per country, though several sections name it.
+    vietnam = credits[credits.index("<dt>Vietnam</dt>") :].split("</dd>")[0]
+    assert vietnam.count("Vietnam Country Commercial Guide") == 1
+
+
+def test_about_says_so_when_no_briefing_is_written(client_user, db):
+    assert "No briefings have been written yet." in client_user.get(ABOUT).text
 
 
 @pytest.mark.parametrize("signed_in", [True, False])

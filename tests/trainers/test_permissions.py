@@ -11,6 +11,9 @@ REFERENCE_LISTS = [
     "admin:countries_scoreedition_changelist",
     "admin:countries_countryscore_changelist",
     "admin:countries_countryscore_import",
+    "admin:countries_countrybriefing_changelist",
+    "admin:countries_countrybriefing_add",
+    "admin:countries_briefingsection_changelist",
     "admin:plans_gapguidance_changelist",
     "admin:plans_questiontemplate_changelist",
 ]
@@ -58,7 +61,14 @@ def test_trainer_admin_index_lists_reference_data_only(client_trainer, db):
 
     html = client_trainer.get(reverse("admin:index")).content.decode()
 
-    for label in ["Countries", "Score editions", "Gap guidance texts", "Library questions"]:
+    for label in [
+        "Countries",
+        "Score editions",
+        "Country briefings",
+        "Briefing sections",
+        "Gap guidance texts",
+        "Library questions",
+    ]:
         assert label in html
     for label in ["Counterparties", "Users", "Negotiator profiles", "Plans<"]:
         assert label not in html
@@ -71,6 +81,8 @@ def test_trainers_group_has_no_permission_on_private_models(db):
         "country",
         "scoreedition",
         "countryscore",
+        "countrybriefing",
+        "briefingsection",
         "gapguidance",
         "questiontemplate",
     }
