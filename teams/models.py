@@ -119,7 +119,7 @@ class Membership(models.Model):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["team", "joined_at", "pk"]
+        ordering = ["team_id", "joined_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["team", "user"], name="teams_one_membership_per_user"),
             models.CheckConstraint(

@@ -68,10 +68,12 @@ def _detail(
 ):
     """The team page, with any bound form that failed (and nothing saved)."""
     members = list(team.memberships.select_related("user").order_by("user__username", "pk"))
+    # A personal team has only its owner, who can neither be demoted nor removed.
+    manage_members = membership.can_manage and not team.is_personal
     rows = []
     for member in members:
         form = None
-        if membership.can_manage:
+        if manage_members:
             if role_form is not None and role_form.membership.pk == member.pk:
                 form = role_form
             else:
@@ -84,6 +86,7 @@ def _detail(
         {
             "team": team,
             "membership": membership,
+            "manage_members": manage_members,
             "rows": rows,
             "admin_count": sum(m.role == Membership.Role.ADMIN for m in members),
             "invitations": [
@@ -233,7 +236,10 @@ def _unavailable(request, reason: str, invitation: Invitation | None = None, sta
         {
             "reason": reason,
             "invitation": invitation,
-            "inviter": display_name(invitation.invited_by) if invitation else "",
+            # Whom to ask for a new link: the admin who sent it, while their account exists.
+            "inviter": display_name(invitation.invited_by)
+            if invitation and invitation.invited_by
+            else "an admin of the team",
         },
         status=status,
     )

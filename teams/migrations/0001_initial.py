@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('team', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='teams.team')),
             ],
             options={
-                'ordering': ['team', 'joined_at', 'pk'],
+                'ordering': ['team_id', 'joined_at', 'pk'],
             },
         ),
         migrations.CreateModel(

@@ -177,6 +177,17 @@ def test_the_link_still_works_just_before_seven_days(client, team, invited):
     assert "Create account and join" in response.text
 
 
+def test_an_expired_link_whose_sender_is_gone_says_to_ask_an_admin(client, invited):
+    invitation, path = invited
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - timedelta(days=INVITATION_DAYS + 1), invited_by=None
+    )
+
+    response = client.get(path)
+
+    _refused(response, 410, "Ask an admin of the team for a new one.")
+
+
 def test_an_old_row_is_expired_even_with_a_fresh_token(client, invited):
     invitation, _path = invited
     Invitation.objects.filter(pk=invitation.pk).update(
@@ -284,6 +295,10 @@ def test_signed_in_as_someone_else_the_link_says_to_sign_out_first(client_other,
     assert post.status_code == 403
     assert team.role_of(User.objects.get(username="mallory")) is None
     assert Invitation.objects.get(pk=invitation.pk).accepted_at is None
+    # The page's button signs out and opens the link again, now as the invited person.
+    signed_out = client_other.post(reverse("logout"), {"next": path}, follow=True)
+    assert "_auth_user_id" not in client_other.session
+    assert "Create account and join" in signed_out.text
 
 
 def test_an_account_made_since_the_invitation_is_asked_to_sign_in(client, invited):

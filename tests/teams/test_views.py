@@ -409,6 +409,17 @@ def test_a_personal_team_offers_no_leave_and_refuses_it(client_user, user):
     assert personal.role_of(user) == Membership.Role.ADMIN
 
 
+def test_a_personal_team_page_offers_no_role_change_or_removal(client_user, user):
+    personal = team_create_personal(user=user)
+    mine = personal.memberships.get()
+
+    page = client_user.get(personal.get_absolute_url())
+
+    assert "Change role" not in page.text
+    assert reverse("teams:member_remove", args=[personal.pk, mine.pk]) not in page.text
+    assert reverse("teams:rename", args=[personal.pk]) in page.text
+
+
 def test_withdraw_an_invitation(client_user, team, invitation):
     response = client_user.post(reverse("teams:invitation_withdraw", args=[team.pk, invitation.pk]))
 
