@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Group, Permission, User
 
 from accounts.models import NegotiatorProfile
+from teams.services import team_create_personal
 
 TRAINERS_GROUP = "Trainers"
 # Reference data that trainers maintain: app label -> model names. Negotiators' own
@@ -38,7 +39,10 @@ def trainers_group_sync() -> Group:
 def trainer_create_or_promote(
     *, username: str, email: str = "", password: str | None = None
 ) -> tuple[User, bool]:
-    """Make `username` a staff member of Trainers (never a superuser); returns (user, created)."""
+    """Make `username` a staff member of Trainers (never a superuser); returns (user, created).
+
+    The trainer gets a personal team (if they have none), as every user made by sign-up does.
+    """
     user, created = User.objects.get_or_create(username=username, defaults={"email": email})
     if created:
         if password:
@@ -48,4 +52,5 @@ def trainer_create_or_promote(
     user.is_staff = True
     user.save()
     user.groups.add(trainers_group_sync())
+    team_create_personal(user=user)
     return user, created

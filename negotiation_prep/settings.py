@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "core",
     "countries",
     "accounts",
+    "teams",
     "counterparties",
     "plans",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("accounts.auth_urls")),
     path("countries/", include("countries.urls")),
     path("counterparties/", include("counterparties.urls")),
+    path("teams/", include("teams.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -27,6 +27,7 @@ from plans.models import (
     SayEarlyItem,
     TellItem,
 )
+from teams.models import Invitation, Membership, Team
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -37,6 +38,34 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"negotiator{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
     password = factory.django.Password("correct-horse-battery")
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    """A shared team with no members: add them with MembershipFactory."""
+
+    class Meta:
+        model = Team
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    team = factory.SubFactory(TeamFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Membership.Role.MEMBER
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    team = factory.SubFactory(TeamFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.com")
+    role = Membership.Role.MEMBER
+    invited_by = factory.SubFactory(UserFactory)
 
 
 class ScoreEditionFactory(factory.django.DjangoModelFactory):

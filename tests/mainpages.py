@@ -8,9 +8,13 @@ soon as the view lands.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.urls import NoReverseMatch, reverse
 
 from plans.models import Plan
+from teams.models import Invitation, Membership, Team
+from teams.services import team_create
+from teams.tokens import invitation_token
 
 # The print view with every section ticked, so that the confidential ones render too.
 PRINT_ALL = "layout=full&paper=a4" + "".join(
@@ -37,6 +41,26 @@ class MainPage:
 
 def _plan(plan: Plan) -> tuple:
     return (plan.pk,)
+
+
+def _shared_team(plan: Plan) -> Team:
+    """A team of the plan's owner with a colleague and an open invitation, made on first use."""
+    team = Team.objects.for_user(plan.owner).filter(is_personal=False).first()
+    if team is None:
+        team = team_create(user=plan.owner, name="Mekong deal team")
+        colleague = User.objects.create_user("colleague", "colleague@example.com")
+        Membership.objects.create(team=team, user=colleague, role=Membership.Role.VIEWER)
+        Invitation.objects.create(team=team, email="newcomer@example.com", invited_by=plan.owner)
+    return team
+
+
+def _team(plan: Plan) -> tuple:
+    return (_shared_team(plan).pk,)
+
+
+def _invitation_link(plan: Plan) -> tuple:
+    invitation = _shared_team(plan).invitations.open().get()
+    return (invitation_token(invitation.pk),)
 
 
 MAIN_PAGES = [
@@ -66,4 +90,10 @@ MAIN_PAGES = [
         "counterparties:person_delete",
         lambda plan: (plan.counterparty_id, plan.decision_belief.person_id),
     ),
+    # Teams: the list, a shared team with a member and an invitation, the invitation's
+    # sign-up page as the invited person sees it.
+    MainPage("team list", "teams:list"),
+    MainPage("team form", "teams:create"),
+    MainPage("team detail", "teams:detail", _team),
+    MainPage("invitation sign-up", "teams:invitation", _invitation_link, anonymous=True),
 ]

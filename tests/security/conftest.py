@@ -1,4 +1,8 @@
-"""A world for the security tests: two negotiators with a full plan each, and a trainer."""
+"""A world for the security tests: two negotiators with a full plan each, and a trainer.
+
+The owner is also the admin of a shared team, with a second admin, a member, a viewer
+and an open invitation; the other negotiator and the trainer are outside it.
+"""
 
 from dataclasses import dataclass
 
@@ -11,6 +15,9 @@ from accounts.services import profile_for
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.models import Country
 from plans.models import Occasion, Plan
+from teams.models import Invitation, Membership, Team
+from teams.services import team_create, team_create_personal
+from tests.factories import InvitationFactory, MembershipFactory, UserFactory
 from tests.plans.fullplan import full_plan
 
 
@@ -35,6 +42,10 @@ def owned_rows(user: User) -> dict[str, list[dict]]:
             occasion__plan__owner=user
         ),
         "profile": type(profile_for(user)).objects.filter(user=user),
+        # The teams the user is in, with all their members and invitations.
+        "team": Team.objects.filter(memberships__user=user),
+        "team membership": Membership.objects.filter(team__memberships__user=user),
+        "team invitation": Invitation.objects.filter(team__memberships__user=user),
     }
     for model in stage_models():
         querysets[model._meta.label] = model.objects.filter(plan__owner=user)
@@ -52,6 +63,12 @@ class World:
     other_counterparty: Counterparty
     other_person: Person
     other_plan: Plan
+    team: Team
+    # In `team`: a second admin (whom the owner can demote or remove), a member, a viewer.
+    co_admin: Membership
+    team_member: User
+    team_viewer: User
+    invitation: Invitation
 
 
 def signed_in(user: User | None) -> Client:
@@ -65,9 +82,21 @@ def signed_in(user: User | None) -> Client:
 def world(hofstede, user, other_user, trainer) -> World:
     plan = full_plan(user, one_each=True)
     other_plan = full_plan(other_user, one_each=True)
-    profile = profile_for(trainer)
-    profile.home_country = Country.objects.get(code="GBR")
-    profile.save()
+    team_member = UserFactory(username="mona")
+    team_viewer = UserFactory(username="victor")
+    # Home countries set, so that no page sends them to the profile form first.
+    for person in (trainer, team_member, team_viewer):
+        profile = profile_for(person)
+        profile.home_country = Country.objects.get(code="GBR")
+        profile.save()
+    for negotiator in (user, other_user):
+        team_create_personal(user=negotiator)
+    team = team_create(user=user, name="Mekong deal team")
+    co_admin = MembershipFactory(
+        team=team, user=UserFactory(username="bianca"), role=Membership.Role.ADMIN
+    )
+    MembershipFactory(team=team, user=team_member, role=Membership.Role.MEMBER)
+    MembershipFactory(team=team, user=team_viewer, role=Membership.Role.VIEWER)
     return World(
         owner=user,
         other=other_user,
@@ -78,4 +107,9 @@ def world(hofstede, user, other_user, trainer) -> World:
         other_counterparty=other_plan.counterparty,
         other_person=other_plan.counterparty.people.get(),
         other_plan=other_plan,
+        team=team,
+        co_admin=co_admin,
+        team_member=team_member,
+        team_viewer=team_viewer,
+        invitation=InvitationFactory(team=team, invited_by=user, email="newcomer@example.com"),
     )

@@ -18,6 +18,9 @@ from django.urls import reverse
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from plans.models import Plan
 from plans.printing import SECTIONS
+from teams.services import team_create
+from teams.tokens import invitation_token
+from tests.factories import InvitationFactory, MembershipFactory, UserFactory
 from tests.plans.fullplan import full_plan
 from tests.security.conftest import signed_in, stage_models
 
@@ -162,3 +165,35 @@ def test_pdf_shows_the_payload_as_literal_text(hostile_plan, user, layout):
     if layout == "full":
         assert "[Plan.title]" in text
         assert "[Counterparty.name]" in text
+
+
+# --- Teams: names, usernames and addresses typed by people --------------------------------
+
+
+def test_team_pages_show_names_and_addresses_escaped(db, user):
+    user.first_name = PAYLOAD
+    user.save()
+    team = team_create(user=user, name=PAYLOAD)
+    member = MembershipFactory(team=team, user=UserFactory(username=PAYLOAD, email="m@example.com"))
+    invitation = InvitationFactory(team=team, invited_by=user, email=PAYLOAD)
+    client = signed_in(user)
+    pages = [
+        (client, reverse("teams:list")),
+        (client, reverse("teams:detail", args=[team.pk])),
+        (client, reverse("teams:member_remove", args=[team.pk, member.pk])),
+        (client, reverse("teams:leave", args=[team.pk])),
+        (client, reverse("teams:invitation", args=[invitation_token(invitation.pk)])),
+        (signed_in(None), reverse("teams:invitation", args=[invitation_token(invitation.pk)])),
+    ]
+
+    for visitor, url in pages:
+        response = visitor.get(url)
+
+        assert response.status_code in (200, 403), url
+        for raw in RAW:
+            assert raw not in response.text, f"{raw!r} unescaped on {url}"
+        assert ESCAPED in response.text, f"no escaped payload on {url}"
+
+    renamed = client.post(reverse("teams:rename", args=[team.pk]), {"name": PAYLOAD}, follow=True)
+    assert ESCAPED in renamed.text
+    assert not any(raw in renamed.text for raw in RAW)

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from counterparties.models import Counterparty
 from plans.models import DecisionMakerBelief, Occasion
+from teams.tokens import invitation_token
 from tests.plans.stage_post import page_data, switch_confirm_data
 from tests.security.conftest import World, owned_rows, signed_in
 
@@ -446,3 +447,102 @@ def test_huge_id_in_a_multiple_choice_is_not_a_500(world, key):
     response = client.post(url, post)
 
     assert response.status_code == 200
+
+
+# --- Team forms: create, rename, invite, change a role, sign up through an invitation ------
+
+
+@dataclass(frozen=True)
+class TeamFormPage:
+    """A form shown on one page (`page`) and posted to another (`action`)."""
+
+    page: Callable[[World], str]
+    action: Callable[[World], str]
+    base: Callable  # (response) -> the form's fields as the page shows them
+
+
+def _team_url(name: str) -> Callable[[World], str]:
+    return lambda world: reverse(name, args=[world.team.pk])
+
+
+TEAM_FORM_PAGES = {
+    "teams:create": TeamFormPage(
+        lambda world: reverse("teams:create"),
+        lambda world: reverse("teams:create"),
+        lambda response: page_data(response, ("form",), ()),
+    ),
+    "teams:rename": TeamFormPage(
+        _team_url("teams:detail"),
+        _team_url("teams:rename"),
+        lambda response: page_data(response, ("rename_form",), ()),
+    ),
+    "teams:invite": TeamFormPage(
+        _team_url("teams:detail"),
+        _team_url("teams:invite"),
+        lambda response: page_data(response, ("invite_form",), ()),
+    ),
+    "teams:member_role": TeamFormPage(
+        _team_url("teams:detail"),
+        lambda world: reverse("teams:member_role", args=[world.team.pk, world.co_admin.pk]),
+        lambda response: {"role": "member"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEAM_FORM_PAGES))
+@FUZZ
+@given(data=st.data())
+def test_hostile_team_form_is_never_a_500_and_a_rejected_one_saves_nothing(world, name, data):
+    with rolled_back():
+        _post_hostile_team_form(world, name, data)
+
+
+def _post_hostile_team_form(world: World, name: str, data: st.DataObject) -> None:
+    page = TEAM_FORM_PAGES[name]
+    client = signed_in(world.owner)
+    post = _hostile_data(data, page.base(client.get(page.page(world))))
+    before = owned_rows(world.owner)
+
+    response = client.post(page.action(world), post)
+
+    assert response.status_code in (200, 302), response.status_code
+    after = owned_rows(world.owner)
+    if response.status_code == 302:
+        assert not _has_nul(after)
+    else:
+        assert after == before
+        assert any(marker in response.text for marker in ERROR_MARKERS)
+
+
+@FUZZ
+@given(data=st.data())
+def test_hostile_invitation_sign_up_is_never_a_500_and_a_rejected_one_creates_no_account(
+    world, data
+):
+    with rolled_back():
+        _post_hostile_invitation_sign_up(world, data)
+
+
+def _post_hostile_invitation_sign_up(world: World, data: st.DataObject) -> None:
+    url = reverse("teams:invitation", args=[invitation_token(world.invitation.pk)])
+    base = {
+        "username": "fuzzed-newcomer",
+        "email": world.invitation.email,
+        "password1": "Sturdy-pass-2026",
+        "password2": "Sturdy-pass-2026",
+    }
+    post = _hostile_data(data, base)
+    users = set(User.objects.values_list("username", flat=True))
+
+    response = Client().post(url, post)
+
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert set(User.objects.values_list("username", flat=True)) == users
+        assert any(marker in response.text for marker in ERROR_MARKERS)
+        world.invitation.refresh_from_db()
+        assert world.invitation.accepted_at is None
+    else:
+        newcomer = User.objects.get(email=world.invitation.email)
+        assert "\x00" not in newcomer.username
+        assert world.team.memberships.filter(user=newcomer).exists()

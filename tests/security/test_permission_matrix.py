@@ -1,9 +1,11 @@
-"""Every URL pattern, as anonymous, owner, another negotiator and a trainer.
+"""Every URL pattern, as anonymous, owner, team member and viewer, another negotiator and a trainer.
 
 The patterns come from the root URL resolver, so a new URL fails
 `test_every_url_pattern_has_a_rule` until it gets a row in RULES below. Objects in the
-URLs belong to the owner ("alice"); "mallory" owns a plan of her own and none of
-alice's; the trainer ("trudy") is staff in the Trainers group and owns nothing.
+URLs belong to the owner ("alice"), who is also the admin of the world's team;
+"mona" is a member and "victor" a viewer of that team, and own nothing; "mallory" owns
+a plan of her own and none of alice's and is in none of her teams; the trainer
+("trudy") is staff in the Trainers group and owns nothing.
 """
 
 import re
@@ -17,6 +19,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from accounts.services import TRAINER_MODELS
 from counterparties.forms import reason_field_name, score_field_name
 from plans.models import LearnItem, RoadmapStep
+from teams.tokens import invitation_token
 from tests.factories import ScoreEditionFactory
 from tests.plans.stage_post import form_data, goals_data, page_data, relationship_data
 from tests.security.conftest import World, owned_rows, signed_in, stage_models
@@ -27,7 +30,10 @@ ADMIN_LOGIN = "redirect to the admin sign-in"
 # The admin's index sends visitors to its own sign-in page; its other pages are caught
 # first by LoginRequiredMiddleware, which sends them to the site's.
 ANY_LOGIN = "redirect to either sign-in page"
-ROLES = ("anonymous", "owner", "other", "trainer")
+ROLES = ("anonymous", "owner", "member", "viewer", "other", "trainer")
+# A team member or viewer gets what another negotiator gets unless a rule says otherwise
+# (today they share no counterparty or plan with the owner, only the team).
+AS_OTHER = "as another negotiator"
 
 
 def url_patterns(patterns=None, prefix: str = "", namespace: str = ""):
@@ -67,6 +73,22 @@ def _counterparty(world: World) -> dict:
 
 def _person(world: World) -> dict:
     return {"pk": world.counterparty.pk, "person_pk": world.person.pk}
+
+
+def _team(world: World) -> dict:
+    return {"pk": world.team.pk}
+
+
+def _co_admin(world: World) -> dict:
+    return {"pk": world.team.pk, "mid": world.co_admin.pk}
+
+
+def _team_invitation(world: World) -> dict:
+    return {"pk": world.team.pk, "iid": world.invitation.pk}
+
+
+def _invitation_link(world: World) -> dict:
+    return {"token": invitation_token(world.invitation.pk)}
 
 
 def _payload_empty(client, url: str) -> dict:
@@ -112,6 +134,8 @@ class Rule:
     owner: object = 200
     other: object = 200
     trainer: object = 200
+    member: object = AS_OTHER
+    viewer: object = AS_OTHER
     # Owner-scoped: another user and the trainer get 404 on GET and on POST.
     scoped: bool = False
     # A POST that changes the owner's data when the owner sends it (None: GET-only view).
@@ -134,6 +158,20 @@ def owned(kwargs, payload=None, owner_post_changes=True) -> Rule:
         scoped=True,
         payload=payload,
         owner_post_changes=owner_post_changes,
+    )
+
+
+def team_admin_post(kwargs, payload) -> Rule:
+    """A POST-only action of the team's admins: 405 on GET; POST 404 outside, 403 inside."""
+    return Rule(
+        kwargs=kwargs,
+        owner=405,
+        other=405,
+        trainer=405,
+        member=405,
+        viewer=405,
+        scoped=True,
+        payload=payload,
     )
 
 
@@ -190,7 +228,48 @@ RULES: dict[str, Rule] = {
     ),
     "plans:goals": owned(_plan, _payload_goals),
     "plans:relationship": owned(_plan, _payload_relationship),
+    # teams: the owner is the team's admin; mallory and the trainer are outside it
+    "teams:list": SIGNED_IN,
+    "teams:create": SIGNED_IN,
+    "teams:detail": Rule(kwargs=_team, other=404, trainer=404, member=200, viewer=200, scoped=True),
+    "teams:rename": team_admin_post(_team, lambda client, url: {"name": "Taken over"}),
+    "teams:invite": team_admin_post(
+        _team, lambda client, url: {"email": "planted@example.com", "role": "admin"}
+    ),
+    "teams:member_role": team_admin_post(_co_admin, lambda client, url: {"role": "viewer"}),
+    "teams:member_remove": Rule(
+        kwargs=_co_admin,
+        other=404,
+        trainer=404,
+        member=403,
+        viewer=403,
+        scoped=True,
+        payload=_payload_empty,
+    ),
+    "teams:leave": Rule(
+        kwargs=_team,
+        other=404,
+        trainer=404,
+        member=200,
+        viewer=200,
+        scoped=True,
+        payload=_payload_empty,
+    ),
+    "teams:invitation_withdraw": team_admin_post(_team_invitation, _payload_empty),
+    # The link in an invitation e-mail: sign-up for the invited address, open without
+    # signing in; anyone signed in with another address is told to sign out first.
+    "teams:invitation": Rule(
+        kwargs=_invitation_link, anonymous=200, owner=403, other=403, trainer=403
+    ),
 }
+# Team actions only admins may take: a member or viewer POSTing them gets 403.
+TEAM_ADMIN_ONLY = [
+    "teams:invitation_withdraw",
+    "teams:invite",
+    "teams:member_remove",
+    "teams:member_role",
+    "teams:rename",
+]
 SCOPED = sorted(name for name, rule in RULES.items() if rule.scoped)
 POSTABLE = sorted(name for name in SCOPED if RULES[name].payload is not None)
 
@@ -229,9 +308,16 @@ def _user(world: World, role: str):
     return {
         "anonymous": None,
         "owner": world.owner,
+        "member": world.team_member,
+        "viewer": world.team_viewer,
         "other": world.other,
         "trainer": world.trainer,
     }[role]
+
+
+def _expected(rule: Rule, role: str) -> object:
+    expected = getattr(rule, role)
+    return rule.other if expected == AS_OTHER else expected
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle\s*=|\son[a-z]+\s*=", re.I)
@@ -275,7 +361,7 @@ def test_get_answer_for_each_role(world, name):
     for role in ROLES:
         response = signed_in(_user(world, role)).get(url)
 
-        _assert_answer(response, getattr(rule, role), f"GET {name} as {role}")
+        _assert_answer(response, _expected(rule, role), f"GET {name} as {role}")
         if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
             # Under the Content-Security-Policy inline code would not run: there must be none.
             assert not _INLINE_SCRIPT.search(response.text), f"inline script/style on {name}"
@@ -288,12 +374,30 @@ def test_post_by_someone_else_is_404_and_changes_nothing(world, name):
     payload = rule.payload(signed_in(world.owner), url) if rule.payload else {"title": "X"}
     before = owned_rows(world.owner)
 
-    for role in ("other", "trainer"):
+    outsiders = ["other", "trainer"]
+    # Team members and viewers are outsiders to what the owner owns, not to the team.
+    if not name.startswith("teams:"):
+        outsiders += ["member", "viewer"]
+    for role in outsiders:
         response = signed_in(_user(world, role)).post(url, payload)
 
         # A GET-only view refuses the method before looking anything up: 405 for everyone.
         assert response.status_code == (404 if rule.payload else 405), f"POST {name} as {role}"
         assert owned_rows(world.owner) == before, f"POST {name} as {role} changed the owner's data"
+
+
+@pytest.mark.parametrize("name", TEAM_ADMIN_ONLY)
+def test_team_admin_action_by_a_member_or_viewer_is_403_and_changes_nothing(world, name):
+    rule = RULES[name]
+    url = reverse(name, kwargs=rule.kwargs(world))
+    payload = rule.payload(signed_in(world.owner), url)
+    before = owned_rows(world.owner)
+
+    for role in ("member", "viewer"):
+        response = signed_in(_user(world, role)).post(url, payload)
+
+        assert response.status_code == 403, f"POST {name} as {role}"
+        assert owned_rows(world.owner) == before, f"POST {name} as {role} changed the team"
 
 
 @pytest.mark.parametrize("name", POSTABLE)
