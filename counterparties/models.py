@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +13,16 @@ class CounterpartyQuerySet(models.QuerySet):
         return self.filter(owner=user)
 
 
+WEB_SCHEMES = ("http", "https")
+# URLField alone also accepts ftp:// and ftps://, which no browser opens as a page.
+# Its own code, so that a form's message for a malformed address does not replace it.
+validate_web_address = URLValidator(
+    schemes=list(WEB_SCHEMES),
+    message="Enter a web address starting with http:// or https://.",
+    code="not_a_web_page",
+)
+
+
 class Counterparty(models.Model):
     """An organisation the negotiator deals with."""
 
@@ -23,7 +33,7 @@ class Counterparty(models.Model):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
     industry = models.CharField(max_length=120, blank=True)
     city = models.CharField(max_length=120, blank=True)
-    website = models.URLField(max_length=300, blank=True)
+    website = models.URLField(max_length=300, blank=True, validators=[validate_web_address])
     notes = models.TextField(max_length=5000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -33,6 +43,15 @@ class Counterparty(models.Model):
     class Meta:
         ordering = ["name", "pk"]
         verbose_name_plural = "counterparties"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(website="")
+                | Q(website__istartswith="http://")
+                | Q(website__istartswith="https://"),
+                name="counterparties_website_is_http",
+                violation_error_message=validate_web_address.message,
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

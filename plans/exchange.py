@@ -450,6 +450,10 @@ def _clean_value(model_field: models.Field, value: Any, path: str, check: Checke
         check.add(path, f"must be {expected}.")
         return None
     if isinstance(value, str):
+        if isinstance(model_field, models.CharField | models.TextField) and not model_field.choices:
+            # The one normalisation the app's forms make: surrounding whitespace goes, so a
+            # title of spaces is an empty title here as it is on the screen.
+            value = value.strip()
         if "\x00" in value:
             check.add(path, "must not contain null characters.")
             return None

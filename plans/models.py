@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from counterparties.models import Counterparty, CultureAdjustment, Person
@@ -42,8 +44,35 @@ class PlanQuerySet(models.QuerySet):
         )
 
 
+# A first meeting further away than this from today is almost always a mistyped year.
+MEETING_DATE_RANGE_YEARS = 10
+PLAN_TITLE_MISSING = "Give the plan a title, for example the deal's name."
+
+
+def validate_plan_title(value: str) -> None:
+    """A title of spaces is no title. Forms strip it to "" first; this catches the rest."""
+    if not value.strip():
+        raise ValidationError(PLAN_TITLE_MISSING, code="blank")
+
+
+def validate_first_meeting_on(value: datetime.date) -> None:
+    """Within MEETING_DATE_RANGE_YEARS of today, so that 1900 or 9999 is caught as a typo."""
+    today = timezone.localdate()
+    span = datetime.timedelta(days=365 * MEETING_DATE_RANGE_YEARS)
+    if not today - span <= value <= today + span:
+        raise ValidationError(
+            f"Choose a date within {MEETING_DATE_RANGE_YEARS} years of today; check the year.",
+            code="out_of_range",
+        )
+
+
 class Plan(models.Model):
-    """One deal with one counterparty, prepared in three stages."""
+    """One deal with one counterparty, prepared in three stages.
+
+    The title and first-meeting rules are field validators rather than clean(): clean()
+    runs on every form of the model, so an older plan whose meeting date has drifted out
+    of the window would otherwise block saving its gap notes or switching its edition.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -56,7 +85,11 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
     )
     counterparty = models.ForeignKey(Counterparty, on_delete=models.PROTECT, related_name="plans")
-    title = models.CharField(max_length=200)
+    title = models.CharField(
+        max_length=200,
+        validators=[validate_plan_title],
+        error_messages={"blank": PLAN_TITLE_MISSING},
+    )
     our_country = models.ForeignKey(
         Country,
         on_delete=models.PROTECT,
@@ -96,7 +129,12 @@ class Plan(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("0"))],
     )
-    first_meeting_on = models.DateField("date of the first meeting", null=True, blank=True)
+    first_meeting_on = models.DateField(
+        "date of the first meeting",
+        null=True,
+        blank=True,
+        validators=[validate_first_meeting_on],
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     gap_notes = models.TextField("notes on the cultural gap", max_length=10000, blank=True)
     gap_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -342,6 +380,12 @@ class SayEarlyItem(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:goals", args=[self.plan_id]) + "#say-early"
 
+    def clean(self) -> None:
+        if self.said and not self.what_we_will_say.strip():
+            raise ValidationError(
+                {"what_we_will_say": "Write down what was said before ticking it as said."}
+            )
+
 
 # Stage 3: the relationship plan -------------------------------------------------------
 
@@ -478,6 +522,10 @@ class PlanQuestion(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:relationship", args=[self.plan_id]) + "#questions"
+
+    def clean(self) -> None:
+        if self.answer.strip() and not self.asked:
+            raise ValidationError({"asked": "Tick “asked” when you record an answer."})
 
 
 class OccasionQuerySet(models.QuerySet):

@@ -179,7 +179,8 @@ def _mutate(data: dict, path: str, value) -> dict:
 
 BAD_VALUES = [
     ("plan.title", "x" * 201, "at most 200"),
-    ("plan.title", "", "cannot be blank"),
+    ("plan.title", "", "give the plan a title"),
+    ("plan.title", " \t\n ", "give the plan a title"),
     ("plan.title", 12, "must be text"),
     ("plan.title", None, "must not be empty"),
     ("plan.title", "a\x00b", "null characters"),

@@ -156,7 +156,7 @@ def test_plan_create_offers_only_the_users_own_counterparties(
         ({"total_deal_value": "-5"}, "greater than or equal to 0"),
         ({"first_order_value": "10.123"}, "no more than 2 decimal places"),
         ({"title": "x" * 201}, "at most 200 characters"),
-        ({"title": "   "}, "This field is required"),
+        ({"title": "   "}, "Give the plan a title"),
         ({"currency": "XYZ"}, "Select a valid choice"),
         ({"first_meeting_on": "1901-01-01"}, "within 10 years"),
         ({"first_meeting_on": "2027-02-30"}, "Enter a valid date"),
@@ -260,6 +260,19 @@ def test_gap_notes_are_saved_with_the_time(client_user, plan):
     assert plan.gap_saved_at is not None
     page = client_user.get(reverse("plans:gap", args=[plan.pk])).content.decode()
     assert "Last saved" in page
+
+
+def test_gap_notes_are_saved_when_the_first_meeting_is_now_out_of_the_date_window(
+    client_user, plan
+):
+    """The meeting-date rule moves with today; it must not block an older plan's notes."""
+    Plan.objects.filter(pk=plan.pk).update(first_meeting_on=datetime.date(2001, 5, 1))
+
+    response = client_user.post(reverse("plans:gap", args=[plan.pk]), {"gap_notes": "Still on."})
+
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.gap_notes == "Still on."
 
 
 def test_gap_notes_too_long_are_refused_and_kept_on_screen(client_user, plan):
