@@ -1,16 +1,34 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from countries.dimensions import DIMENSION_CHOICES, SCORE_MAX, SCORE_MIN
 from countries.models import Country
 
 
+def namesake_exists(path: str = "") -> Exists:
+    """Whether the owner has another counterparty of the same name, ignoring case.
+
+    `path` leads from the outer query to the counterparty: "" on counterparties,
+    "counterparty__" on plans. Part of the outer query: no query of its own.
+    """
+    return Exists(
+        Counterparty.objects.alias(lower_name=Lower("name"))
+        .filter(owner=OuterRef(f"{path}owner"), lower_name=Lower(OuterRef(f"{path}name")))
+        .exclude(pk=OuterRef(f"{path}pk"))
+    )
+
+
 class CounterpartyQuerySet(models.QuerySet):
     def owned_by(self, user) -> "CounterpartyQuerySet":
         return self.filter(owner=user)
+
+    def with_namesakes(self) -> "CounterpartyQuerySet":
+        """`has_namesake` on each row, so that lists can tell two of the same name apart."""
+        return self.annotate(has_namesake=namesake_exists())
 
 
 WEB_SCHEMES = ("http", "https")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from counterparties.models import Counterparty, CultureAdjustment, Person
+from counterparties.models import Counterparty, CultureAdjustment, Person, namesake_exists
 from countries.dimensions import DIMENSION_CHOICES
 from countries.models import Country, ScoreEdition
 from plans.currencies import validate_currency
@@ -20,6 +20,11 @@ from plans.goals import SIGNAL_KEYS
 class PlanQuerySet(models.QuerySet):
     def owned_by(self, user) -> "PlanQuerySet":
         return self.filter(owner=user)
+
+    def with_counterparty_namesakes(self) -> "PlanQuerySet":
+        """`counterparty_has_namesake` on each plan: its owner has another counterparty of
+        that name, so lists show where each one is."""
+        return self.annotate(counterparty_has_namesake=namesake_exists("counterparty__"))
 
     def by_next_meeting(self) -> "PlanQuerySet":
         """Soonest first meeting first; plans without a date last."""

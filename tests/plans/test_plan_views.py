@@ -7,6 +7,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.services import profile_for
 from countries.loader import HOFSTEDE_CSV
@@ -335,6 +336,26 @@ def test_dashboard_and_plan_list_show_only_own_plans(client_user, plan, other_us
         page = client_user.get(reverse(name)).content.decode()
         assert "Fabric supply" in page
         assert "Someone else" not in page
+
+
+@pytest.mark.parametrize("name", ["plans:dashboard", "plans:list"])
+def test_plan_lists_tell_two_counterparties_of_the_same_name_apart(client_user, user, plan, name):
+    twin = CounterpartyFactory(
+        owner=user, name=plan.counterparty.name, country=plan.counterparty.country, city="Hue"
+    )
+    PlanFactory(owner=user, counterparty=twin, title="Second deal", edition=plan.edition)
+    today = timezone.localdate().strftime("%-d %b %Y")
+
+    page = client_user.get(reverse(name)).content.decode()
+
+    assert f'Saigon Textiles <span class="text-body-secondary">(Vietnam; added {today})' in page
+    assert f"(Vietnam; Hue, added {today})" in page
+
+
+def test_plan_list_adds_nothing_to_a_counterparty_without_namesake(client_user, plan):
+    page = client_user.get(reverse("plans:list")).content.decode()
+
+    assert 'Saigon Textiles <span class="text-body-secondary">(Vietnam)</span>' in page
 
 
 def _many_plans(user, plan, count):
