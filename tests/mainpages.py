@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
+from accounts.services import profile_for
+from plans.culture import edition_variances, plan_gap_analysis
+from plans.exchange import plan_export_json
 from plans.models import Plan
+from plans.pending_imports import pending_import_store
+from plans.printing import plan_for_print
 
 # The print view with every section ticked, so that the confidential ones render too.
 PRINT_ALL = "layout=full&paper=a4" + "".join(
@@ -39,6 +44,14 @@ def _plan(plan: Plan) -> tuple:
     return (plan.pk,)
 
 
+def _waiting_import(plan: Plan) -> tuple:
+    """The plan as an uploaded file, waiting in the import preview for its owner."""
+    full = plan_for_print(plan.owner, plan.pk)
+    analysis = plan_gap_analysis(full, profile_for(plan.owner), edition_variances(full.edition))
+    raw = plan_export_json(full, analysis).encode()
+    return (pending_import_store(owner=plan.owner, raw=raw),)
+
+
 MAIN_PAGES = [
     MainPage("sign-in", "login", anonymous=True),
     MainPage("dashboard", "plans:dashboard"),
@@ -61,4 +74,5 @@ MAIN_PAGES = [
     MainPage("plan form", "plans:create"),
     MainPage("person form", "counterparties:person_create", lambda plan: (plan.counterparty_id,)),
     MainPage("culture form", "counterparties:culture", lambda plan: (plan.counterparty_id,)),
+    MainPage("plan import preview", "plans:import_confirm", _waiting_import),
 ]

@@ -6,11 +6,13 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.test import Client
+from django.urls import reverse
 
 from accounts.services import profile_for
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.models import Country
 from plans.models import Occasion, Plan
+from plans.pending_imports import pending_import_store
 from tests.plans.fullplan import full_plan
 
 
@@ -79,3 +81,9 @@ def world(hofstede, user, other_user, trainer) -> World:
         other_person=other_plan.counterparty.people.get(),
         other_plan=other_plan,
     )
+
+
+def pending_import_key(world: World) -> str:
+    """The owner's own plan as an uploaded file, waiting for the import's confirm."""
+    raw = signed_in(world.owner).get(reverse("plans:export", args=[world.plan.pk])).content
+    return pending_import_store(owner=world.owner, raw=raw)

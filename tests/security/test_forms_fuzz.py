@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.plans.stage_post import page_data
-from tests.security.conftest import World, owned_rows, signed_in
+from tests.security.conftest import World, owned_rows, pending_import_key, signed_in
 
 # No example database: the runs stay reproducible from the seed and leave no files behind.
 FUZZ = settings(
@@ -131,6 +131,9 @@ FORM_PAGES = {
         _plan_url("plans:relationship"),
         forms=("version_form", "pick", "decision"),
         formsets=("learn", "tell", "keep", "questions", "occasions"),
+    ),
+    "plans:import_confirm": FormPage(
+        lambda world: reverse("plans:import_confirm", args=[pending_import_key(world)])
     ),
     "accounts:profile": FormPage(lambda world: reverse("accounts:profile")),
     "password_change": FormPage(lambda world: reverse("password_change")),

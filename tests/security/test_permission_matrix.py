@@ -19,7 +19,13 @@ from counterparties.forms import reason_field_name, score_field_name
 from plans.models import LearnItem, RoadmapStep
 from tests.factories import ScoreEditionFactory
 from tests.plans.stage_post import form_data, goals_data, page_data, relationship_data
-from tests.security.conftest import World, owned_rows, signed_in, stage_models
+from tests.security.conftest import (
+    World,
+    owned_rows,
+    pending_import_key,
+    signed_in,
+    stage_models,
+)
 
 LOGIN = "redirect to sign-in"
 DASHBOARD = "redirect to the dashboard"
@@ -67,6 +73,10 @@ def _counterparty(world: World) -> dict:
 
 def _person(world: World) -> dict:
     return {"pk": world.counterparty.pk, "person_pk": world.person.pk}
+
+
+def _pending_import(world: World) -> dict:
+    return {"key": pending_import_key(world)}
 
 
 def _payload_empty(client, url: str) -> dict:
@@ -173,6 +183,8 @@ RULES: dict[str, Rule] = {
     "plans:list": SIGNED_IN,
     "plans:create": SIGNED_IN,
     "plans:import": SIGNED_IN,
+    # The key is bound to the user who uploaded: anyone else gets the 404 "no longer waiting".
+    "plans:import_confirm": owned(_pending_import, _payload_from_form()),
     "plans:detail": owned(_plan),
     "plans:update": owned(_plan, _payload_from_form(title="Taken over")),
     "plans:delete": owned(_plan, _payload_empty),
