@@ -7,7 +7,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.models import Country
+from plans import pending_imports
 from plans.exchange import ImportFailed, plan_import
 from plans.models import Occasion, Plan
 from plans.output_forms import NEW_COUNTERPARTY
@@ -365,11 +366,14 @@ def _cache_rows() -> int:
         return cursor.fetchone()[0]
 
 
-def test_another_app_server_can_confirm(client_bob, bob, raw):
-    """Nothing of the preview lives in the process: a fresh client and a cleared local
-    state still find the file, because it waits in the database."""
+def test_another_app_server_can_confirm(client_bob, bob, raw, monkeypatch):
+    """App servers share only the database: the file waits in its cache table, and a
+    cache client of its own (as another server has) finds it there."""
     key = _key(_upload(client_bob, raw))
-    cache.close()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM np_cache WHERE cache_key LIKE %s", [f"%{key}"])
+        assert cursor.fetchone()[0] == 1
+    monkeypatch.setattr(pending_imports, "cache", caches.create_connection("default"))
     other_server = Client()
     other_server.cookies = client_bob.cookies
 
