@@ -105,9 +105,11 @@ class PlanImportChoiceForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self._by_value = {str(c.counterparty.pk): c.counterparty for c in candidates}
-        choices = [
-            (NEW_COUNTERPARTY, f"Create a new counterparty “{file_name}” ({file_country.name})")
-        ]
+        proposed = next((c for c in candidates if c.proposed), None)
+        new = f"Create a new counterparty “{file_name}” ({file_country.name})"
+        if proposed:
+            new += ", a second one of that name"
+        choices = [(NEW_COUNTERPARTY, new)]
         for candidate in candidates:
             label = f"Attach to my counterparty {counterparty_label(candidate.counterparty)}"
             if candidate.proposed:
@@ -115,7 +117,6 @@ class PlanImportChoiceForm(forms.Form):
             choices.append((str(candidate.counterparty.pk), label))
         field = self.fields["counterparty"]
         field.choices = choices
-        proposed = next((c for c in candidates if c.proposed), None)
         field.initial = str(proposed.counterparty.pk) if proposed else NEW_COUNTERPARTY
 
     def choice(self, value: str | None) -> Counterparty | None:

@@ -156,7 +156,6 @@ def plan_import_confirm(request, key):
     cleaned = prepared.cleaned
     context = {
         "form": form,
-        "key": key,
         "plan": prepared.plan,
         "file_counterparty": file_counterparty,
         "adjustments": prepared.adjustments,

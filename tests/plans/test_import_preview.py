@@ -135,6 +135,7 @@ def test_preview_proposes_the_same_name_and_country_first_and_preselects_it(clie
     assert field.initial == str(bobs["same"].pk)
     labels = dict(field.choices)
     assert labels[str(bobs["same"].pk)].endswith(": same name and country")
+    assert labels[NEW_COUNTERPARTY].endswith(", a second one of that name")
     assert "(Saigon, Vietnam; added " in labels[str(bobs["same"].pk)]
     checked = BeautifulSoup(page.content, "html.parser").select("input[name=counterparty]:checked")
     assert [radio["value"] for radio in checked] == [str(bobs["same"].pk)]
@@ -158,7 +159,12 @@ def test_preview_of_a_new_counterparty_adds_everyone(client_user, raw):
     Counterparty.objects.filter(owner__username="alice").update(name="Renamed Co")
     page = client_user.get(_confirm_url(_key(_upload(client_user, raw))))
 
-    assert page.context["form"].fields["counterparty"].initial == NEW_COUNTERPARTY
+    field = page.context["form"].fields["counterparty"]
+    assert field.initial == NEW_COUNTERPARTY
+    assert (
+        dict(field.choices)[NEW_COUNTERPARTY]
+        == f"Create a new counterparty “{FILE_NAME}” (Vietnam)"
+    )
     assert page.context["selected"] is None
     assert all(m.existing is None for m in page.context["matches"])
     assert "All 10 are added with the new counterparty." in page.content.decode()
