@@ -7,8 +7,9 @@ must have). Signs in through the sign-in form on A, then with the same cookies:
 1. opens the dashboard and a stage page on B;
 2. saves the stage's form on B (CSRF token from B's page, session from A);
 3. reads the saved text and the success message back on A;
-4. signs out on B and checks that A no longer accepts the session;
-5. as a trainer, uploads a score file for the import preview on A and confirms the
+4. uploads a plan file on A for the import preview, and previews and confirms it on B;
+5. signs out on B and checks that A no longer accepts the session;
+6. as a trainer, uploads a score file for the import preview on A and confirms the
    import on B. Each instance has its own temporary folder (TMPDIR), as separate machines
    would: the uploaded file must wait in the shared database, not on A's disk.
 
@@ -135,6 +136,8 @@ def main() -> None:
         body = html.unescape(after.body)
         results.append(check("the saved text is on A", after.status == 200 and note in body))
         results.append(check("B's success message is shown on A", "are saved" in body))
+        results += plan_import_on_a_confirm_on_b(a, port_b, plan)
+        after = a.get(f"/plans/{plan}/gap/")
 
         out = b.post("/accounts/logout/", replace(form_fields(after.body, "csrfmiddlewaretoken")))
         results.append(check("sign out on B", out.status == 302, f"{out.status}"))
@@ -161,6 +164,56 @@ def main() -> None:
     else:
         print("RESULT: FAILED")
         sys.exit(1)
+
+
+def plan_import_on_a_confirm_on_b(a: Browser, port_b: int, plan: int) -> list[bool]:
+    """A negotiator's plan file: uploaded and checked on A, previewed and confirmed on B."""
+    exported = a.get(f"/plans/{plan}/export.json")
+    page = a.get("/plans/import/")
+    upload = a.post(
+        "/plans/import/",
+        form_fields(page.body, "csrfmiddlewaretoken"),
+        files={"file": ("plan.json", exported.body.encode())},
+    )
+    results = [
+        check(
+            "plan file uploaded on A, kept for the preview",
+            exported.status == 200 and upload.status == 302 and "/plans/import/" in upload.location,
+            f"{upload.status} -> {upload.location}",
+        )
+    ]
+    if not results[-1]:
+        return results
+    b = Browser(port_b, cookies=dict(a.cookies))
+    preview = b.get(upload.location)
+    results.append(
+        check(
+            "import preview on B, which never saw the upload",
+            preview.status == 200 and "Check the import of" in html.unescape(preview.body),
+            f"{preview.status}",
+        )
+    )
+    if not results[-1]:
+        return results
+    # As a user would: the preselected choice (their own counterparty of that name).
+    confirmed = b.post(upload.location, form_fields(preview.body, "counterparty"))
+    results.append(
+        check(
+            "import confirmed on B",
+            confirmed.status == 302 and confirmed.location.startswith("/plans/"),
+            f"{confirmed.status} -> {confirmed.location}",
+        )
+    )
+    a.cookies = dict(b.cookies)
+    imported = a.get(confirmed.location or "/plans/")
+    results.append(
+        check(
+            "the imported plan and B's message on A",
+            imported.status == 200 and "imported for your counterparty" in imported.body,
+            f"{imported.status}",
+        )
+    )
+    return results
 
 
 def import_preview_on_a_confirm_on_b(port_a: int, port_b: int, password: str) -> list[bool]:

@@ -5,6 +5,7 @@ model out of their admin even if someone grants them its permissions by mistake.
 """
 
 from django.contrib import admin
+from django.db import models
 
 from counterparties.models import Counterparty, CultureAdjustment, Person
 
@@ -45,6 +46,8 @@ class CounterpartyAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     search_fields = ["owner__username"]
     list_filter = ["updated_at"]
     raw_id_fields = ["owner"]
+    # As on the negotiators' form: a bare domain becomes an https address.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [PersonInline, CultureAdjustmentInline]
 
     def get_search_results(self, request, queryset, search_term):

@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from django import forms
 
 from counterparties.models import Counterparty, Person
@@ -45,12 +43,6 @@ class CounterpartyForm(forms.ModelForm):
         self.owner = owner
         if self.instance.pk is None:
             self.instance.owner = owner
-
-    def clean_website(self) -> str:
-        website = self.cleaned_data["website"]
-        if website and urlsplit(website).scheme not in ("http", "https"):
-            raise forms.ValidationError("Enter a web address starting with http:// or https://.")
-        return website
 
     def clean(self):
         cleaned = super().clean()

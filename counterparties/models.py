@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from core.models import SearchTextModel
@@ -10,9 +11,26 @@ from countries.dimensions import DIMENSION_CHOICES, SCORE_MAX, SCORE_MIN
 from countries.models import Country
 
 
+def namesake_exists(path: str = "") -> Exists:
+    """Whether the owner has another counterparty of the same name, ignoring case.
+
+    `path` leads from the outer query to the counterparty: "" on counterparties,
+    "counterparty__" on plans. Part of the outer query: no query of its own.
+    """
+    return Exists(
+        Counterparty.objects.alias(lower_name=Lower("name"))
+        .filter(owner=OuterRef(f"{path}owner"), lower_name=Lower(OuterRef(f"{path}name")))
+        .exclude(pk=OuterRef(f"{path}pk"))
+    )
+
+
 class CounterpartyQuerySet(models.QuerySet):
     def owned_by(self, user) -> "CounterpartyQuerySet":
         return self.filter(owner=user)
+
+    def with_namesakes(self) -> "CounterpartyQuerySet":
+        """`has_namesake` on each row, so that lists can tell two of the same name apart."""
+        return self.annotate(has_namesake=namesake_exists())
 
     def search(self, query: str) -> "CounterpartyQuerySet":
         """Counterparties that hold every word of `query`, folded, each anywhere.
@@ -33,6 +51,16 @@ class CounterpartyQuerySet(models.QuerySet):
         return counterparties
 
 
+WEB_SCHEMES = ("http", "https")
+# URLField alone also accepts ftp:// and ftps://, which no browser opens as a page.
+# Its own code, so that a form's message for a malformed address does not replace it.
+validate_web_address = URLValidator(
+    schemes=list(WEB_SCHEMES),
+    message="Enter a web address starting with http:// or https://.",
+    code="not_a_web_page",
+)
+
+
 class Counterparty(SearchTextModel):
     """An organisation the negotiator deals with."""
 
@@ -43,7 +71,7 @@ class Counterparty(SearchTextModel):
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+")
     industry = models.CharField(max_length=120, blank=True)
     city = models.CharField(max_length=120, blank=True)
-    website = models.URLField(max_length=300, blank=True)
+    website = models.URLField(max_length=300, blank=True, validators=[validate_web_address])
     notes = models.TextField(max_length=5000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -55,6 +83,15 @@ class Counterparty(SearchTextModel):
     class Meta:
         ordering = ["name", "pk"]
         verbose_name_plural = "counterparties"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(website="")
+                | Q(website__istartswith="http://")
+                | Q(website__istartswith="https://"),
+                name="counterparties_website_is_http",
+                violation_error_message=validate_web_address.message,
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

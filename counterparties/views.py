@@ -56,6 +56,7 @@ def counterparty_list(request):
     counterparties = (
         Counterparty.objects.owned_by(request.user)
         .select_related("country")
+        .with_namesakes()
         .annotate(
             people_count=Count("people", distinct=True),
             plan_count=Count("plans", distinct=True),

@@ -2,8 +2,9 @@
 
 The format is documented in docs/export-format.md. Import validates the whole file
 before it writes anything (types, lengths, choices, ranges, references, cross-field
-rules) and then writes in one transaction; it only ever creates new objects owned
-by the importing user (a new counterparty with its people, a new plan).
+rules) and then writes in one transaction; it only ever creates objects owned by the
+importing user (a new plan, and a new counterparty with its people or new people added
+to one of the user's own counterparties) and changes nothing that exists.
 """
 
 import datetime
@@ -23,6 +24,7 @@ from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.models import Country, ScoreEdition
 from plans import goals
 from plans.gaps import GapAnalysis
+from plans.import_matching import match_people
 from plans.models import (
     DecisionMakerBelief,
     GoalAssessment,
@@ -451,6 +453,10 @@ def _clean_value(model_field: models.Field, value: Any, path: str, check: Checke
         check.add(path, f"must be {expected}.")
         return None
     if isinstance(value, str):
+        if isinstance(model_field, models.CharField | models.TextField) and not model_field.choices:
+            # The one normalisation the app's forms make: surrounding whitespace goes, so a
+            # title of spaces is an empty title here as it is on the screen.
+            value = value.strip()
         if "\x00" in value:
             check.add(path, "must not contain null characters.")
             return None
@@ -683,11 +689,29 @@ def _full_clean(obj: models.Model, path: str, errors: list[str], exclude: Iterab
             errors.extend(f"{where}: {message}" for message in messages)
 
 
-def plan_import(*, owner: User, raw: bytes) -> Plan:
-    """Create a new counterparty (with people) and a new plan for `owner` from a plan file.
+@dataclass
+class Prepared:
+    """A valid file as unsaved model instances, ready to be written in one transaction."""
 
-    Nothing is written unless the whole file is valid; the writes happen in one
-    transaction. Raises ImportFailed with readable messages.
+    cleaned: Cleaned
+    counterparty: Counterparty
+    adjustments: list[CultureAdjustment]
+    people: dict[str, Person]  # by the file's "ref"
+    plan: Plan
+    assessment: GoalAssessment | None
+    belief: DecisionMakerBelief | None
+    items: dict[str, list[models.Model]]
+    library: dict[str, QuestionTemplate]
+
+    def people_names(self) -> list[tuple[str, str]]:
+        """(ref, name) of the file's people, in the file's order."""
+        return [(ref, person.name) for ref, person in self.people.items()]
+
+
+def plan_import_prepare(*, owner: User, raw: bytes) -> Prepared:
+    """Check the whole file as the import will, and build it without writing anything.
+
+    Raises ImportFailed with readable messages, each naming its place in the file.
     """
     cleaned = validate(parse(raw))
     countries = {
@@ -751,29 +775,66 @@ def plan_import(*, owner: User, raw: bytes) -> Plan:
         _full_clean(obj, path, errors, ("plan", "counterparty"))
     if errors:
         raise ImportFailed(errors[:MAX_ERRORS])
+    return Prepared(
+        cleaned=cleaned,
+        counterparty=counterparty,
+        adjustments=adjustments,
+        people=people,
+        plan=plan,
+        assessment=assessment,
+        belief=belief,
+        items=items,
+        library=library,
+    )
 
+
+def plan_import(*, owner: User, raw: bytes, attach_to: Counterparty | None = None) -> Plan:
+    """Create a new plan for `owner` from a plan file, with a new counterparty and people.
+
+    With `attach_to`, one of the owner's counterparties, the plan goes to it instead: it
+    keeps its own details and culture adjustments (the file's are not used), the file's
+    people are matched to its people by name (import_matching.match_people) and the
+    others are added to it; the decision-maker and attendees point at those people.
+
+    Nothing is written unless the whole file is valid; the writes happen in one
+    transaction. Raises ImportFailed with readable messages.
+    """
+    if attach_to is not None and attach_to.owner_id != owner.pk:
+        raise ImportFailed(["Attach the plan to one of your own counterparties."])
+    prepared = plan_import_prepare(owner=owner, raw=raw)
+    cleaned, plan, items = prepared.cleaned, prepared.plan, prepared.items
     with transaction.atomic():
-        counterparty.save()
-        for obj in adjustments:
-            obj.counterparty = counterparty
-            obj.save()
-        for person in people.values():
-            person.counterparty = counterparty
-            person.save()
+        if attach_to is None:
+            counterparty = prepared.counterparty
+            counterparty.save()
+            for obj in prepared.adjustments:
+                obj.counterparty = counterparty
+                obj.save()
+            matched: dict[str, Person | None] = dict.fromkeys(prepared.people)
+        else:
+            counterparty = attach_to
+            matched = match_people(prepared.people_names(), list(counterparty.people.all()))
+        people = {}
+        for ref, person in prepared.people.items():
+            existing = matched[ref]
+            if existing is None:
+                person.counterparty = counterparty
+                person.save()
+            people[ref] = existing or person
         plan.counterparty = counterparty
         plan.save()
-        if assessment is not None:
-            assessment.plan = plan
-            assessment.save()
-        if belief is not None:
-            belief.plan = plan
-            belief.person = people.get(cleaned.decision_person)
-            belief.save()
+        if prepared.assessment is not None:
+            prepared.assessment.plan = plan
+            prepared.assessment.save()
+        if prepared.belief is not None:
+            prepared.belief.plan = plan
+            prepared.belief.person = people.get(cleaned.decision_person)
+            prepared.belief.save()
         for part in PLAN_LISTS:
             for obj in items[part.key]:
                 obj.plan = plan
         for question, text in zip(items["questions"], cleaned.library_questions, strict=True):
-            question.source = library.get(text) if text else None
+            question.source = prepared.library.get(text) if text else None
         for part in PLAN_LISTS:
             for obj in items[part.key]:
                 obj.save()

@@ -1,5 +1,3 @@
-import datetime
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
@@ -7,9 +5,7 @@ from django import forms
 from counterparties.models import Counterparty
 from countries.models import Country
 from plans.currencies import currency_choices
-from plans.models import Plan
-
-MEETING_DATE_RANGE_YEARS = 10
+from plans.models import PLAN_TITLE_MISSING, Plan
 
 
 class PlanForm(forms.ModelForm):
@@ -35,6 +31,8 @@ class PlanForm(forms.ModelForm):
             "first_meeting_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "deal_summary": forms.Textarea(attrs={"rows": 3}),
         }
+        # The rules on the title and the meeting date live on the model (plans.models).
+        error_messages = {"title": {"required": PLAN_TITLE_MISSING}}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,25 +65,6 @@ class PlanForm(forms.ModelForm):
             ),
             "first_meeting_on",
         )
-
-    def clean_title(self):
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError("Give the plan a title, for example the deal's name.")
-        return title
-
-    def clean_first_meeting_on(self):
-        date = self.cleaned_data.get("first_meeting_on")
-        if date is None:
-            return date
-        today = datetime.date.today()
-        limit = MEETING_DATE_RANGE_YEARS
-        span = datetime.timedelta(days=365 * limit)
-        if not (today - span <= date <= today + span):
-            raise forms.ValidationError(
-                f"Choose a date within {limit} years of today; check the year."
-            )
-        return date
 
 
 class GapNotesForm(forms.ModelForm):

@@ -88,14 +88,6 @@ class SayEarlyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["what_we_will_say"].label = self.instance.get_topic_display()
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("said") and not (cleaned.get("what_we_will_say") or "").strip():
-            self.add_error(
-                "what_we_will_say", "Write down what was said before ticking it as said."
-            )
-        return cleaned
-
 
 def say_early_forms(plan: Plan, items: list[SayEarlyItem], data=None) -> list[SayEarlyForm]:
     """One form per topic, in the checklist's order; topics not saved yet get a new row."""

@@ -79,12 +79,6 @@ class PlanQuestionForm(forms.ModelForm):
         }
         error_messages = {"text": {"required": "Write the question, or leave the row empty."}}
 
-    def clean(self):
-        cleaned = super().clean()
-        if (cleaned.get("answer") or "").strip() and not cleaned.get("asked"):
-            self.add_error("asked", "Tick “asked” when you record an answer.")
-        return cleaned
-
 
 class OccasionForm(forms.ModelForm):
     class Meta:

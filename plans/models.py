@@ -1,12 +1,15 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.money import MoneyField
-from counterparties.models import Counterparty, CultureAdjustment, Person
+from counterparties.models import Counterparty, CultureAdjustment, Person, namesake_exists
 from countries.dimensions import DIMENSION_CHOICES
 from countries.models import Country, ScoreEdition
 from plans.currencies import validate_currency
@@ -16,6 +19,11 @@ from plans.goals import SIGNAL_KEYS
 class PlanQuerySet(models.QuerySet):
     def owned_by(self, user) -> "PlanQuerySet":
         return self.filter(owner=user)
+
+    def with_counterparty_namesakes(self) -> "PlanQuerySet":
+        """`counterparty_has_namesake` on each plan: its owner has another counterparty of
+        that name, so lists show where each one is."""
+        return self.annotate(counterparty_has_namesake=namesake_exists("counterparty__"))
 
     def by_next_meeting(self) -> "PlanQuerySet":
         """Soonest first meeting first; plans without a date last."""
@@ -61,8 +69,35 @@ class PlanQuerySet(models.QuerySet):
         )
 
 
+# A first meeting further away than this from today is almost always a mistyped year.
+MEETING_DATE_RANGE_YEARS = 10
+PLAN_TITLE_MISSING = "Give the plan a title, for example the deal's name."
+
+
+def validate_plan_title(value: str) -> None:
+    """A title of spaces is no title. Forms strip it to "" first; this catches the rest."""
+    if not value.strip():
+        raise ValidationError(PLAN_TITLE_MISSING, code="blank")
+
+
+def validate_first_meeting_on(value: datetime.date) -> None:
+    """Within MEETING_DATE_RANGE_YEARS of today, so that 1900 or 9999 is caught as a typo."""
+    today = timezone.localdate()
+    span = datetime.timedelta(days=365 * MEETING_DATE_RANGE_YEARS)
+    if not today - span <= value <= today + span:
+        raise ValidationError(
+            f"Choose a date within {MEETING_DATE_RANGE_YEARS} years of today; check the year.",
+            code="out_of_range",
+        )
+
+
 class Plan(models.Model):
-    """One deal with one counterparty, prepared in three stages."""
+    """One deal with one counterparty, prepared in three stages.
+
+    The title and first-meeting rules are field validators rather than clean(): clean()
+    runs on every form of the model, so an older plan whose meeting date has drifted out
+    of the window would otherwise block saving its gap notes or switching its edition.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -75,7 +110,11 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
     )
     counterparty = models.ForeignKey(Counterparty, on_delete=models.PROTECT, related_name="plans")
-    title = models.CharField(max_length=200)
+    title = models.CharField(
+        max_length=200,
+        validators=[validate_plan_title],
+        error_messages={"blank": PLAN_TITLE_MISSING},
+    )
     our_country = models.ForeignKey(
         Country,
         on_delete=models.PROTECT,
@@ -103,7 +142,12 @@ class Plan(models.Model):
         null=True, blank=True, help_text="The whole deal you are working towards."
     )
     first_order_value = MoneyField("first (test) order value", null=True, blank=True)
-    first_meeting_on = models.DateField("date of the first meeting", null=True, blank=True)
+    first_meeting_on = models.DateField(
+        "date of the first meeting",
+        null=True,
+        blank=True,
+        validators=[validate_first_meeting_on],
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     gap_notes = models.TextField("notes on the cultural gap", max_length=10000, blank=True)
     gap_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -352,6 +396,12 @@ class SayEarlyItem(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:goals", args=[self.plan_id]) + "#say-early"
 
+    def clean(self) -> None:
+        if self.said and not self.what_we_will_say.strip():
+            raise ValidationError(
+                {"what_we_will_say": "Write down what was said before ticking it as said."}
+            )
+
 
 # Stage 3: the relationship plan -------------------------------------------------------
 
@@ -488,6 +538,10 @@ class PlanQuestion(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:relationship", args=[self.plan_id]) + "#questions"
+
+    def clean(self) -> None:
+        if self.answer.strip() and not self.asked:
+            raise ValidationError({"asked": "Tick “asked” when you record an answer."})
 
 
 class OccasionQuerySet(models.QuerySet):

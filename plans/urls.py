@@ -21,6 +21,7 @@ urlpatterns = [
     path("plans/<int:pk>/plan.pdf", printing.plan_pdf, name="pdf"),
     path("plans/<int:pk>/export.json", exchange.plan_export, name="export"),
     path("plans/import/", exchange.plan_import_view, name="import"),
+    path("plans/import/<slug:key>/", exchange.plan_import_confirm, name="import_confirm"),
     path("plans/<int:pk>/goals/", goals_views.plan_goals, name="goals"),
     path(
         "plans/<int:pk>/relationship/",

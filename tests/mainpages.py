@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.urls import NoReverseMatch, reverse
 
+from accounts.services import profile_for
+from plans.culture import edition_variances, plan_gap_analysis
+from plans.exchange import plan_export_json
 from plans.models import Plan
+from plans.pending_imports import pending_import_store
+from plans.printing import plan_for_print
 from teams.models import Invitation, Membership, Team
 from teams.services import team_create
 from teams.tokens import invitation_token
@@ -63,6 +68,14 @@ def _invitation_link(plan: Plan) -> tuple:
     return (invitation_token(invitation.pk),)
 
 
+def _waiting_import(plan: Plan) -> tuple:
+    """The plan as an uploaded file, waiting in the import preview for its owner."""
+    full = plan_for_print(plan.owner, plan.pk)
+    analysis = plan_gap_analysis(full, profile_for(plan.owner), edition_variances(full.edition))
+    raw = plan_export_json(full, analysis).encode()
+    return (pending_import_store(owner=plan.owner, raw=raw),)
+
+
 MAIN_PAGES = [
     MainPage("sign-in", "login", anonymous=True),
     MainPage("dashboard", "plans:dashboard"),
@@ -96,4 +109,5 @@ MAIN_PAGES = [
     MainPage("team form", "teams:create"),
     MainPage("team detail", "teams:detail", _team),
     MainPage("invitation sign-up", "teams:invitation", _invitation_link, anonymous=True),
+    MainPage("plan import preview", "plans:import_confirm", _waiting_import),
 ]

@@ -61,11 +61,13 @@ def dashboard(request):
     plans = (
         Plan.objects.owned_by(request.user)
         .select_related("counterparty__country")
+        .with_counterparty_namesakes()
         .by_next_meeting()[:DASHBOARD_PLANS]
     )
     counterparties = (
         Counterparty.objects.owned_by(request.user)
         .select_related("country")
+        .with_namesakes()
         .annotate(plan_count=Count("plans", distinct=True))
         .order_by("-updated_at")[:DASHBOARD_COUNTERPARTIES]
     )
@@ -81,6 +83,7 @@ def plan_list(request):
     plans = (
         Plan.objects.owned_by(request.user)
         .select_related("counterparty__country")
+        .with_counterparty_namesakes()
         .by_next_meeting()
     )
     return render(request, "plans/plan_list.html", {"plans": plans})

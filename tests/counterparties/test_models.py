@@ -1,5 +1,6 @@
 import pytest
-from django.db import IntegrityError
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from counterparties.culture import culture_rows, national_scores
 from counterparties.models import Counterparty, CultureAdjustment
@@ -52,6 +53,31 @@ def test_adjustment_database_rejects_second_row_for_same_dimension(counterparty)
     CultureAdjustmentFactory(counterparty=counterparty, dimension="uai")
     with pytest.raises(IntegrityError):
         CultureAdjustmentFactory(counterparty=counterparty, dimension="uai")
+
+
+@pytest.mark.parametrize("website", ["ftp://mekong.example", "ftps://mekong.example/a"])
+def test_counterparty_website_must_be_a_web_page(counterparty, website):
+    counterparty.website = website
+
+    with pytest.raises(ValidationError) as failure:
+        counterparty.full_clean()
+
+    assert failure.value.message_dict == {
+        "website": ["Enter a web address starting with http:// or https://."]
+    }
+
+
+@pytest.mark.parametrize("website", ["", "http://mekong.example", "HTTPS://MEKONG.EXAMPLE/a"])
+def test_counterparty_website_may_be_empty_or_http(counterparty, website):
+    counterparty.website = website
+
+    counterparty.full_clean()
+    counterparty.save()
+
+
+def test_counterparty_database_rejects_a_website_that_is_not_http(counterparty):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Counterparty.objects.filter(pk=counterparty.pk).update(website="ftp://mekong.example")
 
 
 def test_national_scores_are_all_missing_when_country_has_no_score_row():

@@ -1,8 +1,10 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import timezone
 
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from tests.factories import (
@@ -251,6 +253,24 @@ def test_list_pagination_links_keep_search_and_sort(client_user, user):
 
     assert 'href="?q=textiles&amp;sort=-name&amp;page=2"' in content
     assert 'aria-current="page"' in content
+
+
+def test_list_tells_two_counterparties_of_the_same_name_apart(client_user, user, other_user):
+    place = CountryFactory(name="Vietnam")
+    CounterpartyFactory(owner=user, name="Mekong Textiles", country=place, city="Hanoi")
+    CounterpartyFactory(owner=user, name="MEKONG TEXTILES", country=place)
+    CounterpartyFactory(owner=user, name="Saigon Steel", country=place, city="Saigon")
+    CounterpartyFactory(owner=other_user, name="Saigon Steel", country=place)
+    today = timezone.localdate().strftime("%-d %b %Y")
+
+    soup = BeautifulSoup(client_user.get(_url("list")).content, "html.parser")
+
+    names = {" ".join(th.get_text().split()) for th in soup.select("tbody th")}
+    assert names == {
+        f"Mekong Textiles (Hanoi, added {today})",
+        f"MEKONG TEXTILES (added {today})",
+        "Saigon Steel",  # another user's namesake does not count
+    }
 
 
 @pytest.mark.parametrize("size", [1, 50])

@@ -179,7 +179,8 @@ def _mutate(data: dict, path: str, value) -> dict:
 
 BAD_VALUES = [
     ("plan.title", "x" * 201, "at most 200"),
-    ("plan.title", "", "cannot be blank"),
+    ("plan.title", "", "give the plan a title"),
+    ("plan.title", " \t\n ", "give the plan a title"),
     ("plan.title", 12, "must be text"),
     ("plan.title", None, "must not be empty"),
     ("plan.title", "a\x00b", "null characters"),
@@ -319,10 +320,15 @@ def test_import_page_refuses_other_methods(client_user):
     assert client_user.put(reverse("plans:import")).status_code == 405
 
 
-def test_import_page_creates_the_plan_and_redirects_to_it(client_user, user, plan):
+def test_import_page_creates_the_plan_after_the_preview_and_redirects_to_it(
+    client_user, user, plan
+):
     raw = _raw(_export(client_user, plan))
     upload = SimpleUploadedFile("plan.json", raw, content_type="application/json")
-    response = client_user.post(reverse("plans:import"), {"file": upload}, follow=True)
+    preview = client_user.post(reverse("plans:import"), {"file": upload}, follow=True)
+    assert preview.redirect_chain[-1][0].startswith(reverse("plans:import"))
+    assert not Plan.objects.filter(owner=user).exclude(pk=plan.pk).exists()
+    response = client_user.post(preview.redirect_chain[-1][0], {"counterparty": "new"}, follow=True)
     imported = Plan.objects.filter(owner=user).exclude(pk=plan.pk).get()
     assert response.redirect_chain[-1][0] == imported.get_absolute_url()
     assert "imported" in response.content.decode()

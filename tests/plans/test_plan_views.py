@@ -7,6 +7,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.services import profile_for
 from countries.loader import HOFSTEDE_CSV
@@ -156,7 +157,7 @@ def test_plan_create_offers_only_the_users_own_counterparties(
         ({"total_deal_value": "-5"}, "greater than or equal to 0"),
         ({"first_order_value": "10.123"}, "no more than 2 decimal places"),
         ({"title": "x" * 201}, "at most 200 characters"),
-        ({"title": "   "}, "This field is required"),
+        ({"title": "   "}, "Give the plan a title"),
         ({"currency": "XYZ"}, "Select a valid choice"),
         ({"first_meeting_on": "1901-01-01"}, "within 10 years"),
         ({"first_meeting_on": "2027-02-30"}, "Enter a valid date"),
@@ -262,6 +263,19 @@ def test_gap_notes_are_saved_with_the_time(client_user, plan):
     assert "Last saved" in page
 
 
+def test_gap_notes_are_saved_when_the_first_meeting_is_now_out_of_the_date_window(
+    client_user, plan
+):
+    """The meeting-date rule moves with today; it must not block an older plan's notes."""
+    Plan.objects.filter(pk=plan.pk).update(first_meeting_on=datetime.date(2001, 5, 1))
+
+    response = client_user.post(reverse("plans:gap", args=[plan.pk]), {"gap_notes": "Still on."})
+
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.gap_notes == "Still on."
+
+
 def test_gap_notes_too_long_are_refused_and_kept_on_screen(client_user, plan):
     text = "a" * 10001
     response = client_user.post(reverse("plans:gap", args=[plan.pk]), {"gap_notes": text})
@@ -322,6 +336,26 @@ def test_dashboard_and_plan_list_show_only_own_plans(client_user, plan, other_us
         page = client_user.get(reverse(name)).content.decode()
         assert "Fabric supply" in page
         assert "Someone else" not in page
+
+
+@pytest.mark.parametrize("name", ["plans:dashboard", "plans:list"])
+def test_plan_lists_tell_two_counterparties_of_the_same_name_apart(client_user, user, plan, name):
+    twin = CounterpartyFactory(
+        owner=user, name=plan.counterparty.name, country=plan.counterparty.country, city="Hue"
+    )
+    PlanFactory(owner=user, counterparty=twin, title="Second deal", edition=plan.edition)
+    today = timezone.localdate().strftime("%-d %b %Y")
+
+    page = client_user.get(reverse(name)).content.decode()
+
+    assert f'Saigon Textiles <span class="text-body-secondary">(Vietnam; added {today})' in page
+    assert f"(Vietnam; Hue, added {today})" in page
+
+
+def test_plan_list_adds_nothing_to_a_counterparty_without_namesake(client_user, plan):
+    page = client_user.get(reverse("plans:list")).content.decode()
+
+    assert 'Saigon Textiles <span class="text-body-secondary">(Vietnam)</span>' in page
 
 
 def _many_plans(user, plan, count):

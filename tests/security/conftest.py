@@ -10,11 +10,13 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.test import Client
+from django.urls import reverse
 
 from accounts.services import profile_for
 from counterparties.models import Counterparty, CultureAdjustment, Person
 from countries.models import Country
 from plans.models import Occasion, Plan
+from plans.pending_imports import pending_import_store
 from teams.models import Invitation, Membership, Team
 from teams.services import team_create, team_create_personal
 from tests.factories import InvitationFactory, MembershipFactory, UserFactory
@@ -113,3 +115,9 @@ def world(hofstede, user, other_user, trainer) -> World:
         team_viewer=team_viewer,
         invitation=InvitationFactory(team=team, invited_by=user, email="newcomer@example.com"),
     )
+
+
+def pending_import_key(world: World) -> str:
+    """The owner's own plan as an uploaded file, waiting for the import's confirm."""
+    raw = signed_in(world.owner).get(reverse("plans:export", args=[world.plan.pk])).content
+    return pending_import_store(owner=world.owner, raw=raw)

@@ -29,7 +29,7 @@ from counterparties.models import Counterparty
 from plans.models import DecisionMakerBelief, Occasion
 from teams.tokens import invitation_token
 from tests.plans.stage_post import page_data, switch_confirm_data
-from tests.security.conftest import World, owned_rows, signed_in
+from tests.security.conftest import World, owned_rows, pending_import_key, signed_in
 
 # Derandomized: the examples follow from each test's name, not from a random seed, so
 # every run (CI or local) tries the same ones. No example database, no files left behind.
@@ -151,6 +151,9 @@ FORM_PAGES = {
         _plan_url("plans:relationship"),
         forms=("version_form", "pick", "decision"),
         formsets=("learn", "tell", "keep", "questions", "occasions"),
+    ),
+    "plans:import_confirm": FormPage(
+        lambda world: reverse("plans:import_confirm", args=[pending_import_key(world)])
     ),
     "accounts:profile": FormPage(lambda world: reverse("accounts:profile")),
     "password_change": FormPage(lambda world: reverse("password_change")),

@@ -22,7 +22,13 @@ from plans.models import LearnItem, RoadmapStep
 from teams.tokens import invitation_token
 from tests.factories import ScoreEditionFactory
 from tests.plans.stage_post import form_data, goals_data, page_data, relationship_data
-from tests.security.conftest import World, owned_rows, signed_in, stage_models
+from tests.security.conftest import (
+    World,
+    owned_rows,
+    pending_import_key,
+    signed_in,
+    stage_models,
+)
 
 LOGIN = "redirect to sign-in"
 DASHBOARD = "redirect to the dashboard"
@@ -89,6 +95,10 @@ def _team_invitation(world: World) -> dict:
 
 def _invitation_link(world: World) -> dict:
     return {"token": invitation_token(world.invitation.pk)}
+
+
+def _pending_import(world: World) -> dict:
+    return {"key": pending_import_key(world)}
 
 
 def _payload_empty(client, url: str) -> dict:
@@ -211,6 +221,8 @@ RULES: dict[str, Rule] = {
     "plans:list": SIGNED_IN,
     "plans:create": SIGNED_IN,
     "plans:import": SIGNED_IN,
+    # The key is bound to the user who uploaded: anyone else gets the 404 "no longer waiting".
+    "plans:import_confirm": owned(_pending_import, _payload_from_form()),
     "plans:detail": owned(_plan),
     "plans:update": owned(_plan, _payload_from_form(title="Taken over")),
     "plans:delete": owned(_plan, _payload_empty),
